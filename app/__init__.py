@@ -1,0 +1,1 @@
+"""The outside world: HTTP API, CLI, settings and storage around the engine."""

