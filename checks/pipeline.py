@@ -134,7 +134,9 @@ def _repeats(weaker: Finding, stronger: Finding) -> bool:
     if weaker.check != stronger.check:
         return False
     overlaps = weaker.start < stronger.end and stronger.start < weaker.end
-    broader = weaker.start <= stronger.start and stronger.end <= weaker.end and (
-        weaker.end - weaker.start > stronger.end - stronger.start
+    broader = (
+        weaker.start <= stronger.start
+        and stronger.end <= weaker.end
+        and (weaker.end - weaker.start > stronger.end - stronger.start)
     )
     return overlaps and not broader

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from checks.roster import Roster
 from checks.types import LEVELS, Level
 
 
@@ -37,6 +38,8 @@ class Policy:
     spokespeople: tuple[str, ...] = ()
     classroom_first_names_with_release: bool = False
     semantic_thresholds: dict[str, float] = field(default_factory=dict)
+    custom_rules: tuple[dict[str, Any], ...] = ()
+    roster: Roster | None = field(default=None, compare=False)
 
     def is_selected(self, code: str) -> bool:
         """A code runs when a `select` prefix matches, no longer `ignore` prefix wins, and no
@@ -88,7 +91,16 @@ def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
 
 def policy_from_dict(data: dict[str, Any]) -> Policy:
     """Validate a parsed policy document; every error names the offending field."""
-    known = {"version", "select", "ignore", "rules", "allow_list", "spokespeople", "privacy", "semantic"}
+    known = {
+        "version",
+        "select",
+        "ignore",
+        "rules",
+        "allow_list",
+        "spokespeople",
+        "privacy",
+        "semantic",
+    }
     unknown = set(data) - known
     if unknown:
         raise PolicyError(f"unknown policy field(s): {', '.join(sorted(unknown))}")
