@@ -1,0 +1,36 @@
+"""The loaded engine behind the API: models, pipeline and the current policy, built once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.settings import Settings
+from checks.pipeline import Pipeline
+from checks.policy import Policy, load_policy
+from checks.registry import build_pipeline
+from checks.types import Draft, Report
+from models.registry import Models, load_models
+
+
+@dataclass(slots=True)
+class Service:
+    models: Models
+    pipeline: Pipeline
+    policy: Policy
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def load(cls, settings: Settings) -> Service:
+        models = load_models(settings.model_settings())
+        return cls(
+            models=models,
+            pipeline=build_pipeline(models),
+            policy=load_policy(settings.policy_file),
+        )
+
+    def check(self, drafts: Sequence[Draft], policy: Policy | None = None) -> list[Report]:
+        """Run a batch; one at a time per process (the models use both cores already)."""
+        with self._lock:
+            return self.pipeline.run_batch(drafts, policy or self.policy)
