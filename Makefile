@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 DATASETS ?= ../shared/datasets
 
-.PHONY: install install-dev run test lint format bench eval eval-privacy eval-tone extension clean
+.PHONY: install install-dev system-deps run test lint format bench eval eval-privacy eval-tone extension clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ $(DEV_STAMP): $(STAMP)
 	touch $@
 
 install: $(STAMP)
+
+# Debian's Chromium for the real-browser tests (never a browser download of a test tool's own).
+system-deps:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
 
 install-dev: $(DEV_STAMP)
 
