@@ -15,7 +15,7 @@ from spacy.language import Language
 from models.encoder import SentenceEncoder
 from models.settings import ModelSettings
 from models.spacy_pipeline import load_spacy
-from models.tone import EmbeddedTone, ToneModel
+from models.tone import ToneModel, load_tone_model
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +34,16 @@ def load_models(settings: ModelSettings | None = None) -> Models:
     settings = settings or ModelSettings()
     started = time.perf_counter()
     models = Models(settings=settings, nlp=load_spacy(settings.spacy_model))
-    try:
-        models.tone = EmbeddedTone()
-    except Exception as exc:  # a broken model package must not take the service down
-        models.errors["tone"] = f"{type(exc).__name__}: {exc}"
-        log.warning("tone model unavailable: %s", type(exc).__name__)
     if settings.load_encoder:
         try:
             models.encoder = SentenceEncoder()
         except Exception as exc:
             models.errors["encoder"] = f"{type(exc).__name__}: {exc}"
             log.warning("sentence encoder unavailable: %s", type(exc).__name__)
+    try:
+        models.tone = load_tone_model(settings, models.encoder)
+    except Exception as exc:  # a broken model package must not take the service down
+        models.errors["tone"] = f"{type(exc).__name__}: {exc}"
+        log.warning("tone model unavailable: %s", type(exc).__name__)
     models.load_seconds = time.perf_counter() - started
     return models

@@ -16,4 +16,5 @@ class ModelSettings:
     detoxify_variant: str = "original"
     detoxify_checkpoint: Path | None = None
     detoxify_sha256: str | None = None
+    detoxify_model_dir: Path | None = None
     load_encoder: bool = True

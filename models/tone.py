@@ -1,9 +1,36 @@
-"""Tone models: each scores texts per label (toxicity, insult, threat, ...) in [0, 1]."""
+"""Tone models: each scores texts per label (obscene, insult, threat, ...) in [0, 1].
+
+Two engines behind one interface, chosen by the `tone_engine` setting:
+- `embedded` (always offline): alt-profanity-check for obscenity, plus a small classifier on
+  all-MiniLM-L6-v2 sentence embeddings for insult, threat, identity attack and anger;
+- `detoxify:<variant>`: Detoxify from a local checkpoint (`models.detoxify_engine`).
+`auto` uses Detoxify when a checkpoint is configured and loads, the embedded engine otherwise.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
+
+from models.detoxify_variants import variant
+from models.encoder import SentenceEncoder
+from models.settings import ModelSettings
+from models.tone_classifier import CLEAN, EmbeddingClassifier, load_classifier
+
+log = logging.getLogger(__name__)
+
+HOSTILE_LABELS = (
+    "toxicity",
+    "severe_toxicity",
+    "obscene",
+    "threat",
+    "insult",
+    "identity_attack",
+    "sexual_explicit",
+)
+"""Labels whose score says a text is offensive; `anger` is advice, not offence."""
 
 
 class ToneModel(Protocol):
@@ -15,18 +42,71 @@ class ToneModel(Protocol):
         ...
 
 
+def hostility(scores: dict[str, float]) -> float:
+    """How offensive a text reads overall: its highest hostile label score."""
+    return max((v for k, v in scores.items() if k in HOSTILE_LABELS), default=0.0)
+
+
 class EmbeddedTone:
-    """The always-available default: alt-profanity-check's trained linear model."""
+    """The always-available default. One profanity call and one encoder call per batch."""
 
     engine = "embedded"
-    labels = ("toxicity",)
 
-    def __init__(self) -> None:
+    def __init__(
+        self, encoder: SentenceEncoder | None, classifier: EmbeddingClassifier | None = None
+    ) -> None:
         from profanity_check import predict_prob
 
         self._predict_prob = predict_prob
+        self._encoder = encoder
+        self._classifier = (classifier or load_classifier()) if encoder is not None else None
+        classes = self._classifier.classes if self._classifier else ()
+        self.labels = ("obscene", *(c for c in classes if c != CLEAN))
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        return [{"toxicity": float(p)} for p in self._predict_prob(list(texts))]
+        texts = list(texts)
+        results = [{"obscene": float(p)} for p in self._predict_prob(texts)]
+        if self._encoder is not None and self._classifier is not None:
+            probs = self._classifier.probabilities(self._encoder.encode(texts))
+            for row, result in zip(probs, results, strict=True):
+                for label, p in zip(self._classifier.classes, row, strict=True):
+                    if label != CLEAN:
+                        result[label] = float(p)
+        return results
+
+
+def detoxify_checkpoint(settings: ModelSettings) -> Path | None:
+    """The configured checkpoint, or the downloaded one under `detoxify_model_dir`."""
+    if settings.detoxify_checkpoint is not None:
+        return settings.detoxify_checkpoint
+    if settings.detoxify_model_dir is not None:
+        return variant(settings.detoxify_variant).checkpoint_path(settings.detoxify_model_dir)
+    return None
+
+
+def load_tone_model(settings: ModelSettings, encoder: SentenceEncoder | None) -> ToneModel:
+    """The engine `settings.tone_engine` asks for. `detoxify` fails loudly when it cannot load;
+    `auto` falls back to the embedded engine (and logs why, by exception type only)."""
+    if settings.tone_engine == "embedded":
+        return EmbeddedTone(encoder)
+    checkpoint = detoxify_checkpoint(settings)
+    if settings.tone_engine == "detoxify":
+        if checkpoint is None:
+            raise ValueError("tone_engine=detoxify needs detoxify_checkpoint or detoxify_model_dir")
+        return _detoxify(settings, checkpoint)
+    if checkpoint is not None and checkpoint.is_file():
+        try:
+            return _detoxify(settings, checkpoint)
+        except Exception as exc:
+            log.warning(
+                "Detoxify did not load (%s); using the embedded tone model", type(exc).__name__
+            )
+    return EmbeddedTone(encoder)
+
+
+def _detoxify(settings: ModelSettings, checkpoint: Path) -> ToneModel:
+    from models.detoxify_engine import DetoxifyTone
+
+    return DetoxifyTone(settings.detoxify_variant, checkpoint, settings.detoxify_sha256)
