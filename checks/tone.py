@@ -1,32 +1,360 @@
-"""Placeholder for the `tone` check while it is being written: no rules, no findings."""
+"""The `tone` check: hostile, insulting, threatening or obscene wording, and drafts written in anger.
+
+The tone model scores every sentence of every draft in one call per batch. A sentence scoring over
+`REPORT_FLOOR` on a label is then explained by occlusion: each of its words is removed in turn, all
+those variants scored in one more call, and the words whose removal lowers the score most become
+the finding's span. A parent reads a post one sentence at a time; the span shows which words hurt.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
 
 from checks.analysis import Analysis
-from checks.check import PerDraftCheck
 from checks.rule import Rule
-from checks.types import Draft, Finding
+from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
+from models.tone import ToneModel
 
 NAME = "tone"
 
+REPORT_FLOOR = 0.3
+"""Scores below this produce no finding (and cost no occlusion): a policy threshold under it has
+no effect."""
+
+SPAN_SHARE = 0.5
+"""A word joins the span when removing it lowers the score by at least this share of the largest
+drop."""
+
+MIN_DROP = 0.15
+"""If no single word's removal lowers the score by this much, the whole sentence carries the tone
+and is the span."""
+
+WHOLE_SENTENCE_LABELS = frozenset({"identity_attack"})
+"""An attack on a group is the whole statement: occlusion would point at the group's name (remove
+it and nobody is attacked), which is the one word that is not the problem."""
+
+ANGER_LABELS = ("anger", "insult", "threat", "toxicity")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRule:
+    label: str
+    rule: Rule
+    message: str
+    fix_title: str
+
+
+def _rule(code: str, name: str, level: Level, what: str, why: str, example: str) -> Rule:
+    return Rule(
+        code=code,
+        check=NAME,
+        name=name,
+        level=level,
+        threshold=0.5,
+        what=what,
+        why=why,
+        example=example,
+        tune=(
+            f"Raise `[rules.{code}] threshold` (0 to 1, default 0.5) to flag only clearer cases, "
+            f"lower it (not below {REPORT_FLOOR}) to flag more; set `level` to change how loud it "
+            f'is, or `ignore = ["{code}"]` to turn it off. The score comes from the tone engine '
+            "named in the report (`embedded` or `detoxify:<variant>`)."
+        ),
+    )
+
+
+LABEL_RULES: tuple[LabelRule, ...] = (
+    LabelRule(
+        "toxicity",
+        _rule(
+            "TONE001",
+            "hostile-wording",
+            "warning",
+            "Rude, disrespectful or hostile wording (Detoxify's `toxicity` label).",
+            "A parent reading a hostile post from their child's teacher stops trusting that the "
+            "classroom is calm and respectful; districts bar unprofessional and vulgar content "
+            "(policy S6, S7).",
+            "'Honestly, whoever planned this field trip has no clue what they are doing.'",
+        ),
+        "This wording reads as hostile.",
+        "Remove the hostile words",
+    ),
+    LabelRule(
+        "severe_toxicity",
+        _rule(
+            "TONE002",
+            "severely-hostile-wording",
+            "error",
+            "Very hateful, aggressive or disrespectful wording (Detoxify's `severe_toxicity`).",
+            "Wording this harsh, read by a parent, a student or a journalist, is the kind of post "
+            "that ends up in front of the school board (policy S6, S9).",
+            "'F*** every one of you, you worthless pieces of s***.'",
+        ),
+        "This wording reads as severely hostile.",
+        "Remove the hostile words",
+    ),
+    LabelRule(
+        "obscene",
+        _rule(
+            "TONE003",
+            "profanity",
+            "warning",
+            "Swearing and vulgar words, even in a cheerful post.",
+            "Teachers model language for children; a parent who sees profanity on a teacher's "
+            "feed wonders what is said in class. Districts prohibit obscene and vulgar content "
+            "(policy S6, S7).",
+            "'Fucking proud of these kids today!' (praise such as 'our team killed it' stays clean)",
+        ),
+        "This is profanity.",
+        "Remove the word",
+    ),
+    LabelRule(
+        "threat",
+        _rule(
+            "TONE004",
+            "threat",
+            "error",
+            "Wording that threatens or wishes harm on someone, even as a joke.",
+            "A threat from a school employee, even a joking one, frightens families and can "
+            "trigger a safety investigation; it is never protected as opinion (policy S6, S9).",
+            "'One more email from that parent and I'll come to their house.'",
+        ),
+        "This reads as a threat of harm.",
+        "Remove the threatening words",
+    ),
+    LabelRule(
+        "insult",
+        _rule(
+            "TONE005",
+            "insult",
+            "warning",
+            "Name-calling and insults aimed at a person or a group of people.",
+            "A parent across the table hears 'these parents are morons' as being about them; "
+            "districts prohibit derogatory and offensive comments about students, parents and "
+            "colleagues (policy S3, S4).",
+            "'Some of the parents at pickup are complete idiots.'",
+        ),
+        "This reads as an insult.",
+        "Remove the insult",
+    ),
+    LabelRule(
+        "identity_attack",
+        _rule(
+            "TONE006",
+            "identity-attack",
+            "error",
+            "Negative or hateful statements about people because of who they are: race, religion, "
+            "gender, sexuality, disability, origin.",
+            "Every family in the district must be able to trust that their child is treated "
+            "fairly; hate speech is prohibited outright and breaches anti-harassment duties "
+            "(policy S6, S7).",
+            "'Immigrant families are ruining our schools.' (neutral or positive mentions of a "
+            "group, and posts that call hate out, stay clean)",
+        ),
+        "This reads as an attack on people for who they are.",
+        "Remove the attacking words",
+    ),
+    LabelRule(
+        "sexual_explicit",
+        _rule(
+            "TONE007",
+            "sexual-language",
+            "error",
+            "Sexual references or explicit wording (Detoxify's `sexual_explicit`, in the "
+            "`unbiased` and `multilingual` variants).",
+            "Sexual content from someone who identifies as a district employee is prohibited, and "
+            "a parent will not look past it (policy S1, S6).",
+            "'That outfit at the staff party was hot, ha.'",
+        ),
+        "This reads as sexual language.",
+        "Remove the sexual reference",
+    ),
+)
+
+ANGER_RULE = _rule(
+    "TONE008",
+    "written-in-anger",
+    "suggestion",
+    "A draft that reads as written in anger or frustration, as a whole.",
+    "Posts written in the heat of the moment are the ones teachers regret; district guidance is "
+    "to wait until calm before posting (policy S8).",
+    "'I am SO done with this district. Nobody listens, ever.'",
+)
+
+_BY_LABEL = {lr.label: lr for lr in LABEL_RULES}
+
+CALMER = {
+    "fucking": "really",
+    "freaking": "really",
+    "effing": "really",
+    "damn": "really",
+    "goddamn": "really",
+    "bloody": "really",
+    "shit": "stuff",
+    "crap": "stuff",
+    "bullshit": "nonsense",
+    "hell": "heck",
+    "pissed": "upset",
+    "pissed off": "upset",
+    "wtf": "what on earth",
+    "fuck yeah": "yes",
+    "fuck yes": "yes",
+}
+"""Calmer words for common profanity used as an intensifier; other spans are proposed removed."""
+
 
 def rules() -> list[Rule]:
-    return []
+    return [lr.rule for lr in LABEL_RULES] + [ANGER_RULE]
 
 
-class Placeholder(PerDraftCheck):
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    draft_index: int
+    start: int
+    end: int
+    words: tuple[tuple[int, int], ...]
+    """Character offsets (in the draft) of each word that occlusion removes in turn."""
+
+
+class ToneCheck:
+    """Scores sentences with the tone model; spans come from occlusion over the flagged ones."""
+
     name = NAME
-    engine = "none"
+
+    def __init__(self, model: ToneModel) -> None:
+        self.model = model
+        self.engine = model.engine
 
     def rules(self) -> list[Rule]:
         return rules()
 
     def run(self, draft: Draft, analysis: Analysis) -> Iterable[Finding]:
-        return []
+        return self.run_batch([draft], [analysis])[0]
+
+    def run_batch(
+        self, drafts: Sequence[Draft], analyses: Sequence[Analysis]
+    ) -> list[list[Finding]]:
+        sentences = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
+        texts = [drafts[s.draft_index].text for s in sentences]
+        scores = self.model.score(
+            [t[s.start : s.end] for s, t in zip(sentences, texts, strict=True)]
+        )
+        flagged = [
+            (s, sc)
+            for s, sc in zip(sentences, scores, strict=True)
+            if any(v >= REPORT_FLOOR for k, v in sc.items() if k in _BY_LABEL)
+        ]
+        variants = [
+            _without(drafts[s.draft_index].text, s, word) for s, _ in flagged for word in s.words
+        ]
+        occluded = iter(self.model.score(variants))
+        findings: list[list[Finding]] = [[] for _ in drafts]
+        for sentence, base in flagged:
+            per_word = [next(occluded) for _ in sentence.words]
+            text = drafts[sentence.draft_index].text
+            for label, score in base.items():
+                if label in _BY_LABEL and score >= REPORT_FLOOR:
+                    drops = [score - w.get(label, 0.0) for w in per_word]
+                    start, end = (
+                        (sentence.start, sentence.end)
+                        if label in WHOLE_SENTENCE_LABELS
+                        else _span(sentence, drops)
+                    )
+                    findings[sentence.draft_index].append(
+                        _finding(_BY_LABEL[label], text, start, end, score)
+                    )
+        for index, (draft, anger) in enumerate(
+            zip(drafts, _anger_per_draft(len(drafts), sentences, scores), strict=True)
+        ):
+            if anger >= REPORT_FLOOR:
+                findings[index].append(_anger_finding(draft.text, anger))
+        return findings
 
 
-def build(models: Models) -> Placeholder:
-    return Placeholder()
+def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
+    result = []
+    for sent in analysis.doc.sents:
+        words = _words(sent)
+        if words:
+            result.append(_Sentence(index, words[0][0], words[-1][1], words))
+    return result
+
+
+def _words(sent: Span) -> tuple[tuple[int, int], ...]:
+    return tuple((t.idx, t.idx + len(t.text)) for t in sent if not (t.is_space or t.is_punct))
+
+
+def _without(text: str, sentence: _Sentence, word: tuple[int, int]) -> str:
+    start, end = word
+    return (text[sentence.start : start] + text[end : sentence.end]).strip()
+
+
+def _span(sentence: _Sentence, drops: list[float]) -> tuple[int, int]:
+    """The words whose removal lowers the score most, grown over neighbours that matter too."""
+    best = max(range(len(drops)), key=drops.__getitem__)
+    if drops[best] < MIN_DROP:
+        return sentence.start, sentence.end
+    cutoff = drops[best] * SPAN_SHARE
+    first = last = best
+    while first > 0 and drops[first - 1] >= cutoff:
+        first -= 1
+    while last < len(drops) - 1 and drops[last + 1] >= cutoff:
+        last += 1
+    return sentence.words[first][0], sentence.words[last][1]
+
+
+def _finding(label_rule: LabelRule, text: str, start: int, end: int, score: float) -> Finding:
+    label = label_rule.label.replace("_", " ")
+    calmer = CALMER.get(" ".join(text[start:end].casefold().split()))
+    fix = (
+        Fix(title=f"Use a milder word: '{calmer}'", replacement=calmer)
+        if calmer and label_rule.label == "obscene"
+        else Fix(title=label_rule.fix_title, replacement="")
+    )
+    return Finding(
+        check=NAME,
+        code=label_rule.rule.code,
+        start=start,
+        end=end,
+        score=round(score, 4),
+        message=label_rule.message,
+        why=(f"The tone model scores these words {score:.2f} for '{label}'. {label_rule.rule.why}"),
+        fix=fix,
+    )
+
+
+def _anger_per_draft(
+    count: int, sentences: Sequence[_Sentence], scores: Sequence[dict[str, float]]
+) -> list[float]:
+    anger = [0.0] * count
+    for sentence, sc in zip(sentences, scores, strict=True):
+        value = max((sc.get(label, 0.0) for label in ANGER_LABELS), default=0.0)
+        anger[sentence.draft_index] = max(anger[sentence.draft_index], value)
+    return anger
+
+
+def _anger_finding(text: str, score: float) -> Finding:
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return Finding(
+        check=NAME,
+        code=ANGER_RULE.code,
+        start=start,
+        end=end,
+        score=round(score, 4),
+        message="This draft reads as written in frustration. Consider waiting before posting.",
+        why=(
+            f"The tone model scores this draft {score:.2f} for anger or hostility. {ANGER_RULE.why}"
+        ),
+        fix=None,
+    )
+
+
+def build(models: Models) -> ToneCheck:
+    if models.tone is None:
+        raise RuntimeError(models.errors.get("tone", "no tone model loaded"))
+    return ToneCheck(models.tone)
