@@ -1,32 +1,346 @@
-"""Placeholder for the `student_privacy` check while it is being written: no rules, no findings."""
+"""The `student_privacy` check: every way a post can identify a student, with a de-identified fix.
+
+Names (full names always; first names, initials, nicknames and handles next to a student cue),
+roster matches, education records tied to a student, a student's contact details, where a group
+of students is right now, and photos or videos of students. The rules and their documentation
+are in `checks/privacy/rules.py`; each kind of evidence has its own module in `checks/privacy/`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
 from checks.analysis import Analysis
 from checks.check import PerDraftCheck
+from checks.policy import Policy
+from checks.privacy import rules as R
+from checks.privacy.cues import STUDENT_NOUNS, StudentCues
+from checks.privacy.fixes import name_fix, removal_fix, widen_for_removal
+from checks.privacy.names import NameFinder, NameSpan
+from checks.privacy.records import RecordMatcher
+from checks.privacy.whereabouts import WhereaboutsMatcher
+from checks.roster import Roster, normalise_name
 from checks.rule import Rule
-from checks.types import Draft, Finding
+from checks.types import Draft, Finding, Fix, Level
+from models.presidio_engine import ContactAnalyzer
 from models.registry import Models
 
-NAME = "student_privacy"
+NAME = R.CHECK
+BOTH_SOURCES_SCORE = 1.0
+ONE_SOURCE_SCORE = 0.75
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+LIST_JOINERS = frozenset({",", "and", "&", "or", "+"})
+IDENTIFYING = frozenset({"PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006"})
+RECORD_WORDS = {
+    "grade": "a grade or score",
+    "failing": "failing or a retake",
+    "ranking": "a class ranking",
+    "discipline": "discipline",
+    "attendance": "attendance",
+    "special education": "special-education placement",
+    "diagnosis": "a diagnosis or health detail",
+    "medication": "medication",
+    "pregnancy": "a pregnancy",
+    "family circumstances": "family circumstances",
+    "immigration status": "immigration status",
+}
+CONTACT_WORDS = {
+    "PHONE_NUMBER": "phone number",
+    "EMAIL_ADDRESS": "email address",
+    "STREET_ADDRESS": "street address",
+    "home street": "home street",
+    "handle": "social media handle",
+}
 
 
 def rules() -> list[Rule]:
-    return []
+    return list(R.RULES)
 
 
-class Placeholder(PerDraftCheck):
+class StudentPrivacy(PerDraftCheck):
+    """Finds what identifies a student in a draft; the pipeline applies thresholds and levels."""
+
     name = NAME
-    engine = "none"
+    engine = "presidio+spacy"
+
+    def __init__(self, nlp: Language, contact: ContactAnalyzer) -> None:
+        self.names = NameFinder()
+        self.cues = StudentCues(nlp)
+        self.records = RecordMatcher(nlp)
+        self.whereabouts = WhereaboutsMatcher(nlp)
+        self.contact = contact
 
     def rules(self) -> list[Rule]:
         return rules()
 
     def run(self, draft: Draft, analysis: Analysis) -> Iterable[Finding]:
-        return []
+        return _DraftReview(self, draft, analysis.doc, analysis.policy or Policy()).findings()
 
 
-def build(models: Models) -> Placeholder:
-    return Placeholder()
+class _DraftReview:
+    """One draft's evidence, gathered once and turned into findings."""
+
+    def __init__(self, check: StudentPrivacy, draft: Draft, doc: Doc, policy: Policy) -> None:
+        self.check = check
+        self.draft = draft
+        self.text = draft.text
+        self.doc = doc
+        self.policy = policy
+        self.allowed = _allowed_ranges(draft.text, policy.allow_list)
+        self.cued = check.cues.sentences_with_cue(doc)
+        self.people = [
+            n
+            for n in check.names.find(doc, draft.context.author_name)
+            if n.role == "person" and not self._allowed(n.start, n.end)
+        ]
+
+    def findings(self) -> list[Finding]:
+        found = self._names() + self._roster(self.policy.roster)
+        found += self._records() + self._contacts() + self._location_now()
+        found += self._media(any(f.code in {"PRIV001", "PRIV002", "PRIV003"} for f in found))
+        return found
+
+    def _names(self) -> list[Finding]:
+        full = [n for n in self.people if n.is_full]
+        found = [self._name_finding(R.FULL_NAME, n, "Full name") for n in full]
+        if self._first_names_allowed():
+            return found
+        for name in self.people:
+            if name.is_full:
+                continue
+            listed = any(_listed_together(self.doc, name, f) for f in full)
+            if listed or self._cued(name.token_start):
+                found.append(self._name_finding(R.FIRST_NAME, name, "Name next to a student cue"))
+        for handle in self.check.whereabouts.handles(self.doc):
+            if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
+                found.append(
+                    self._finding(
+                        R.FIRST_NAME,
+                        handle.start,
+                        handle.end,
+                        1.0,
+                        "A student's handle",
+                        name_fix(self.text, handle.start, handle.end),
+                    )
+                )
+        return found
+
+    def _name_finding(self, rule: Rule, name: NameSpan, what: str) -> Finding:
+        start, end = name.start, _with_possessive(self.text, name.end)
+        score = BOTH_SOURCES_SCORE if len(name.sources) > 1 else ONE_SOURCE_SCORE
+        return self._finding(rule, start, end, score, what, name_fix(self.text, start, end))
+
+    def _roster(self, roster: Roster | None) -> list[Finding]:
+        if roster is None:
+            return []
+        found = []
+        tokens = [t for t in self.doc if t.is_alpha]
+        taken: set[int] = set()
+        for size in (3, 2):
+            for i in range(len(tokens) - size + 1):
+                window = tokens[i : i + size]
+                if any(t.i in taken for t in window) or window[-1].i - window[0].i != size - 1:
+                    continue
+                if roster.has_full_name(" ".join(t.text for t in window)):
+                    taken.update(t.i for t in window)
+                    found.append(self._roster_finding(window[0].idx, _end(window[-1]), 1.0))
+        for token in tokens:
+            if token.i in taken or token.is_stop or not token.text[:1].isupper():
+                continue
+            if self._cued(token.i) and roster.has_name_part(normalise_name(token.text)):
+                found.append(self._roster_finding(token.idx, _end(token), ONE_SOURCE_SCORE))
+        return [f for f in found if not self._allowed(f.start, f.end)]
+
+    def _roster_finding(self, start: int, end: int, score: float) -> Finding:
+        end = _with_possessive(self.text, end)
+        return self._finding(
+            R.ROSTER_NAME,
+            start,
+            end,
+            score,
+            "Name of a student on the district roster",
+            name_fix(self.text, start, end),
+        )
+
+    def _records(self) -> list[Finding]:
+        found = []
+        for record in self.check.records.find(self.doc):
+            if not self._tied_to_student(self.doc[record.token_start].sent):
+                continue
+            start, end = widen_for_removal(self.text, record.start, record.end)
+            found.append(
+                self._finding(
+                    R.EDUCATION_RECORD,
+                    record.start,
+                    record.end,
+                    1.0,
+                    f"A student's private record: {RECORD_WORDS[record.category]}",
+                    None,
+                    removal=(start, end, "Leave the private detail out"),
+                )
+            )
+        return found
+
+    def _contacts(self) -> list[Finding]:
+        spans: list[tuple[int, int, str]] = [
+            (r.start, r.end, r.entity_type) for r in self.check.contact.analyze(self.doc)
+        ]
+        spans += [(m.start, m.end, m.label) for m in self.check.whereabouts.home_streets(self.doc)]
+        found = []
+        for start, end, kind in spans:
+            sent = self.doc.char_span(start, end, alignment_mode="expand")
+            if sent is None or not self._tied_to_student(sent.sent):
+                continue
+            found.append(
+                self._finding(
+                    R.CONTACT_DETAIL,
+                    start,
+                    end,
+                    1.0,
+                    f"A student's or family's {CONTACT_WORDS[kind]}",
+                    None,
+                    removal=(
+                        *widen_for_removal(self.text, start, end),
+                        "Remove the contact detail",
+                    ),
+                )
+            )
+        return found
+
+    def _location_now(self) -> list[Finding]:
+        return [
+            self._finding(
+                R.LOCATION_NOW,
+                m.start,
+                m.end,
+                1.0,
+                "Where your students are right now",
+                None,
+                removal=(
+                    *widen_for_removal(self.text, m.start, m.end),
+                    "Post it after you have left, without the time",
+                ),
+            )
+            for m in self.check.whereabouts.students_now(self.doc)
+        ]
+
+    def _media(self, names_attached: bool) -> list[Finding]:
+        about_students = bool(self.cued) or bool(self.check.whereabouts.students_now(self.doc))
+        if not about_students:
+            return []
+        personal = self.draft.context.account == "personal"
+        level: Level | None = "warning" if names_attached or personal else None
+        return [
+            Finding(
+                check=NAME,
+                code=R.MEDIA.code,
+                start=m.start,
+                end=m.end,
+                score=1.0,
+                message="Photo or video of students: check every family's media release",
+                why=R.MEDIA.why,
+                level=level,
+            )
+            for m in self.check.whereabouts.media_mentions(self.doc)
+        ]
+
+    def _finding(
+        self,
+        rule: Rule,
+        start: int,
+        end: int,
+        score: float,
+        message: str,
+        fix: Fix | None,
+        removal: tuple[int, int, str] | None = None,
+    ) -> Finding:
+        if removal is not None:
+            start, end, title = removal
+            fix = removal_fix(title)
+        return Finding(
+            check=NAME,
+            code=rule.code,
+            start=start,
+            end=end,
+            score=score,
+            message=message,
+            why=rule.why,
+            fix=fix,
+            level=self._level(rule),
+        )
+
+    def _level(self, rule: Rule) -> Level | None:
+        """On a personal account anything that identifies a student is at least a warning."""
+        if self.draft.context.account == "personal" and rule.code in IDENTIFYING:
+            return "error" if rule.level == "error" else "warning"
+        return None
+
+    def _first_names_allowed(self) -> bool:
+        return (
+            self.draft.context.account == "classroom"
+            and self.policy.classroom_first_names_with_release
+        )
+
+    def _cued(self, token_index: int) -> bool:
+        return self.doc[token_index].sent.start in self.cued
+
+    def _allowed(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.allowed)
+
+    def _tied_to_student(self, sent: Span) -> bool:
+        """A student's name, one particular student, or he/she in the same sentence."""
+        if any(sent.start <= n.token_start < sent.end for n in self.people):
+            return True
+        words = [t.lower_ for t in sent]
+        if any(
+            words[i : i + 3] in (["one", "of", "my"], ["one", "of", "our"])
+            for i in range(len(words))
+        ):
+            return True
+        for token in sent:
+            if token.lower_ in PRONOUNS:
+                return True
+            if token.lemma_.lower() in STUDENT_NOUNS and token.tag_ == "NN":
+                return True
+        return False
+
+
+def _allowed_ranges(text: str, allow_list: Iterable[str]) -> list[tuple[int, int]]:
+    """Where allow-listed names (mascots, schools, staff) occur in the text, case-insensitively."""
+    lower = text.casefold()
+    ranges = []
+    for entry in allow_list:
+        needle = entry.strip().casefold()
+        start = lower.find(needle) if needle else -1
+        while start >= 0:
+            ranges.append((start, start + len(needle)))
+            start = lower.find(needle, start + 1)
+    return ranges
+
+
+def _listed_together(doc: Doc, a: NameSpan, b: NameSpan) -> bool:
+    """ "Aiden, Mia and Noah Thompson": only names and list joiners between the two names."""
+    first, second = sorted((a, b), key=lambda n: n.token_start)
+    between = doc[first.token_end : second.token_start]
+    return len(between) > 0 and all(
+        t.lower_ in LIST_JOINERS or t.text[:1].isupper() for t in between
+    )
+
+
+def _with_possessive(text: str, end: int) -> int:
+    for suffix in ("'s", "\u2019s"):
+        if text.startswith(suffix, end):
+            return end + len(suffix)
+    return end
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def build(models: Models) -> StudentPrivacy:
+    contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
+    return StudentPrivacy(models.nlp, contact)

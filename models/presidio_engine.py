@@ -2,6 +2,9 @@
 
 Presidio's default configuration would download `en_core_web_lg`; here it reuses our one pipeline
 and reads the doc the pipeline already made (`nlp_artifacts`), so a draft is parsed once.
+Only the recognizers a teacher's post needs are registered: phone numbers, email addresses and
+street addresses. People's names come from the shared doc's entities and the name lists in
+`checks/privacy/names.py`, not from a second NER pass.
 """
 
 from __future__ import annotations
@@ -10,10 +13,40 @@ import os
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine,
+    Pattern,
+    PatternRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    PhoneRecognizer,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
+
+CONTACT_ENTITIES: tuple[str, ...] = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+
+_STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Court|Ct|Boulevard|Blvd|Way|Place|Pl"
+    r"|Circle|Cir|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Loop|Square|Sq)\.?"
+)
+_STREET_PATTERNS = (
+    Pattern(
+        "number and street name with a suffix",
+        rf"\b\d{{1,6}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]+\s+){{1,3}}{_STREET_SUFFIX}"
+        r"(?:\s+(?:Apt\.?|Suite|Unit|#)\s*\w+)?",
+        0.6,
+    ),
+    Pattern(
+        "number, street name and unit",
+        r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\s+){1,3}\d{0,4}\s*(?:Apt\.?|Suite|Unit)\s*\w+",
+        0.5,
+    ),
+)
 
 
 class SharedSpacyNlpEngine(SpacyNlpEngine):
@@ -35,3 +68,30 @@ def build_analyzer(nlp: Language, model_name: str, registry: RecognizerRegistry)
     """An AnalyzerEngine on the shared pipeline with exactly the recognizers in `registry`."""
     engine = SharedSpacyNlpEngine(nlp, model_name)
     return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"])
+
+
+def contact_registry() -> RecognizerRegistry:
+    """Phone numbers (US and Canadian formats), email addresses and street addresses only."""
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(PhoneRecognizer(supported_regions=("US", "CA")))
+    registry.add_recognizer(EmailRecognizer())
+    registry.add_recognizer(
+        PatternRecognizer(supported_entity="STREET_ADDRESS", patterns=list(_STREET_PATTERNS))
+    )
+    return registry
+
+
+class ContactAnalyzer:
+    """Finds contact details in a doc the shared pipeline already parsed."""
+
+    def __init__(self, nlp: Language, model_name: str) -> None:
+        self.engine = build_analyzer(nlp, model_name, contact_registry())
+        self._nlp_engine: SharedSpacyNlpEngine = self.engine.nlp_engine
+
+    def analyze(self, doc: Doc) -> list[RecognizerResult]:
+        return self.engine.analyze(
+            text=doc.text,
+            language="en",
+            entities=list(CONTACT_ENTITIES),
+            nlp_artifacts=self._nlp_engine.artifacts(doc),
+        )

@@ -1,0 +1,1 @@
+"""The parts of the `student_privacy` check: rules, names, student cues, records, whereabouts, fixes."""

@@ -1,0 +1,54 @@
+"""De-identified wording for a finding's span, built with presidio-anonymizer's `replace` operator.
+
+Each fix's `replacement` replaces exactly `text[start:end]`, so the extension can apply it in one
+click.
+"""
+
+from __future__ import annotations
+
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+from checks.types import Fix
+
+_ENGINE = AnonymizerEngine()
+
+
+def _replace(span_text: str, new_value: str) -> str:
+    """Presidio's `replace` operator over the whole span."""
+    result = _ENGINE.anonymize(
+        text=span_text,
+        analyzer_results=[RecognizerResult("SPAN", 0, len(span_text), 1.0)],
+        operators={"SPAN": OperatorConfig("replace", {"new_value": new_value})},
+    )
+    return result.text
+
+
+def name_fix(text: str, start: int, end: int) -> Fix:
+    """ "Marcus Delgado" -> "one of my students"; "Marcus's" -> "my student's"; capitalised at the
+    start of a sentence."""
+    span_text = text[start:end]
+    possessive = span_text.endswith(("'s", "\u2019s"))
+    wording = "my student's" if possessive else "one of my students"
+    if _starts_sentence(text, start):
+        wording = wording[0].upper() + wording[1:]
+    return Fix(title="Leave the name out", replacement=_replace(span_text, wording))
+
+
+def removal_fix(title: str) -> Fix:
+    """Remove the detail; the finding's span includes one neighbouring space when there is one."""
+    return Fix(title=title, replacement="")
+
+
+def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """Include the space before a phrase, so removing it leaves no double space."""
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end
+    if end < len(text) and text[end] == " ":
+        return start, end + 1
+    return start, end
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n"
