@@ -1,0 +1,231 @@
+"""student_privacy promises: every way a post identifies a student is found, with the exact span
+and a de-identified fix; benign look-alikes stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import student_privacy
+from checks.analysis import Analysis
+from checks.pipeline import Pipeline
+from checks.policy import Policy
+from checks.types import Context, Draft, Finding
+from models.registry import Models
+
+
+@pytest.fixture(scope="session")
+def privacy(models: Models) -> student_privacy.StudentPrivacy:
+    return student_privacy.build(models)
+
+
+def run(
+    check: student_privacy.StudentPrivacy,
+    models: Models,
+    text: str,
+    context: Context | None = None,
+    policy: Policy | None = None,
+) -> list[Finding]:
+    draft = Draft(text, context or Context())
+    analysis = Analysis(draft=draft, doc=models.nlp(text), policy=policy or Policy())
+    return list(check.run(draft, analysis))
+
+
+def spans(findings: list[Finding], text: str) -> set[tuple[str, str]]:
+    return {(f.code, text[f.start : f.end]) for f in findings}
+
+
+POSITIVES = [
+    # PRIV001: full names anywhere, in ALL CAPS, with possessives, in lists
+    (
+        "Huge congrats to Marcus Delgado for winning the spelling bee!",
+        {("PRIV001", "Marcus Delgado")},
+    ),
+    ("CONGRATS MARCUS DELGADO!!! So proud.", {("PRIV001", "MARCUS DELGADO")}),
+    (
+        "Sophia Martinez's poster won first place at the district fair.",
+        {("PRIV001", "Sophia Martinez's")},
+    ),
+    (
+        "Aiden, Mia and Noah Thompson led the robotics demo today.",
+        {("PRIV001", "Noah Thompson"), ("PRIV002", "Aiden"), ("PRIV002", "Mia")},
+    ),
+    # PRIV002: first names, initials and handles next to a student cue
+    (
+        "Shoutout to Aiden in 3rd period for the best science project!",
+        {("PRIV002", "Aiden")},
+    ),
+    (
+        "So proud of my 2nd graders. Aiden spelled necessary without any help!",
+        {("PRIV002", "Aiden")},
+    ),
+    ("Ethan R. from room 14 built a working volcano.", {("PRIV002", "Ethan R.")}),
+    ("My student Sofia read her poem to the whole school.", {("PRIV002", "Sofia")}),
+    ("Follow my student @maya.makes for her amazing art!", {("PRIV002", "@maya.makes")}),
+    # PRIV004: education records tied to a student
+    (
+        "My student Sofia was suspended for fighting.",
+        {("PRIV002", "Sofia"), ("PRIV004", " suspended")},
+    ),
+    (
+        "Jayden got a D on the algebra test again, he needs to study.",
+        {("PRIV004", " got a D on")},
+    ),
+    (
+        "One of my kids has ADHD and is on Ritalin.",
+        {("PRIV004", " ADHD"), ("PRIV004", " Ritalin")},
+    ),
+    (
+        "Her parents are divorcing and she is in foster care now.",
+        {("PRIV004", " divorcing"), ("PRIV004", " foster care")},
+    ),
+    ("Marcus's mom called me about his IEP again.", {("PRIV004", " his IEP")}),
+    ("She is pregnant and still comes to class every day.", {("PRIV004", " pregnant")}),
+    ("He is undocumented and scared to come to school.", {("PRIV004", " undocumented")}),
+    # PRIV005: a student's or family's contact details
+    (
+        "Call his mom at 503-201-3344 if you found his jacket.",
+        {("PRIV005", " 503-201-3344")},
+    ),
+    (
+        "If anyone finds her backpack, email her dad at rgarcia77@gmail.com.",
+        {("PRIV005", " rgarcia77@gmail.com")},
+    ),
+    (
+        "He lives on Maple Street, so he walks past the school.",
+        {("PRIV005", " Maple Street")},
+    ),
+    # PRIV006: where a group of students is right now
+    ("We're at the zoo with my 2nd graders until 2:30!", {("PRIV006", " until 2:30")}),
+    ("The kids are at Lincoln Park right now, come say hi!", {("PRIV006", " right now")}),
+    # PRIV007: photos and video of students
+    ("Pics from our field trip with my 4th graders!", {("PRIV007", "Pics")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES, ids=[p[0][:40] for p in POSITIVES])
+def test_finds_what_identifies_a_student(privacy, models, text, expected):
+    assert spans(run(privacy, models, text), text) == expected
+
+
+BENIGN = [
+    "Our robotics team killed it today!",
+    "Our team killed it at the science fair!",
+    "Happy birthday to my daughter Emma!",
+    "Thanks to Principal Hayes for the coffee this morning.",
+    "Mr. Lopez and I are chaperoning the dance on Friday.",
+    "We read Charlotte's Web in class today.",
+    "Go Wildcats!",
+    "No school Monday for Martin Luther King Jr. Day.",
+    "I graded 90 essays this weekend.",
+    "Parent-teacher conferences are next week.",
+    "My IEP meetings ran long today.",
+    "Email me at jlopez@district.org with any questions.",
+    "Half my class was out with the flu this week.",
+    "Had coffee with Sarah before school, best start to the day.",
+    "My students wrote letters to Abraham Lincoln for Presidents Day.",
+    "This test was a beast, but my students were ready.",
+    "We learned about Rosa Parks and Ruby Bridges today.",
+    "Grading 120 quizzes tonight, send snacks.",
+    "Field trip forms are due Friday!",
+    "Jackson Elementary is hosting the book fair next week.",
+]
+
+
+@pytest.mark.parametrize("text", BENIGN)
+def test_benign_look_alikes_stay_clean(privacy, models, text):
+    assert run(privacy, models, text) == []
+
+
+def test_full_name_fix_is_the_de_identified_wording(privacy, models):
+    text = "Huge congrats to Marcus Delgado for winning!"
+    (finding,) = run(privacy, models, text)
+    assert finding.fix is not None
+    fixed = text[: finding.start] + finding.fix.replacement + text[finding.end :]
+    assert fixed == "Huge congrats to one of my students for winning!"
+
+
+def test_possessive_and_sentence_start_fixes_read_naturally(privacy, models):
+    text = "Sophia Martinez's poster won first place."
+    (finding,) = run(privacy, models, text)
+    fixed = text[: finding.start] + finding.fix.replacement + text[finding.end :]
+    assert fixed == "My student's poster won first place."
+
+
+def test_record_fix_removes_the_detail_cleanly(privacy, models):
+    text = "My student Sofia was suspended for fighting."
+    record = next(f for f in run(privacy, models, text) if f.code == "PRIV004")
+    fixed = text[: record.start] + record.fix.replacement + text[record.end :]
+    assert fixed == "My student Sofia was for fighting."
+
+
+def test_location_fix_drops_the_time(privacy, models):
+    text = "We're at the zoo with my 2nd graders until 2:30!"
+    (finding,) = run(privacy, models, text)
+    fixed = text[: finding.start] + finding.fix.replacement + text[finding.end :]
+    assert fixed == "We're at the zoo with my 2nd graders!"
+
+
+def test_every_finding_cites_a_policy_clause(privacy, models):
+    for text, _ in POSITIVES:
+        for finding in run(privacy, models, text):
+            assert "(polic" in finding.why
+
+
+def test_personal_account_makes_photos_of_students_a_warning(privacy, models):
+    text = "Pics from our field trip with my 4th graders!"
+    personal = run(privacy, models, text, Context(account="personal"))
+    classroom = run(privacy, models, text, Context(account="classroom"))
+    assert [f.level for f in personal] == ["warning"]
+    assert [f.level for f in classroom] == [None]
+
+
+def test_photo_with_names_is_a_warning_on_a_classroom_account(privacy, models):
+    text = "Video of my 3rd period presenting! Great job Aiden and Mia!"
+    found = run(privacy, models, text, Context(account="classroom"))
+    media = [f for f in found if f.code == "PRIV007"]
+    assert [(text[f.start : f.end], f.level) for f in media] == [("Video", "warning")]
+
+
+def test_classroom_first_names_follow_the_media_release_setting(privacy, models):
+    text = "Shoutout to Aiden in 3rd period for the best project!"
+    classroom = Context(account="classroom")
+    released = Policy(classroom_first_names_with_release=True)
+    assert spans(run(privacy, models, text, classroom), text) == {("PRIV002", "Aiden")}
+    assert run(privacy, models, text, classroom, released) == []
+    assert spans(run(privacy, models, text, Context(account="personal"), released), text) == {
+        ("PRIV002", "Aiden")
+    }
+
+
+def test_full_names_are_flagged_even_with_a_media_release(privacy, models):
+    text = "Congrats to Marcus Delgado on the win!"
+    released = Policy(classroom_first_names_with_release=True)
+    found = run(privacy, models, text, Context(account="classroom"), released)
+    assert spans(found, text) == {("PRIV001", "Marcus Delgado")}
+
+
+def test_the_teachers_own_name_is_never_flagged(privacy, models):
+    text = "Jenna Morales here, so proud of my 3rd period today!"
+    assert run(privacy, models, text, Context(author_name="Jenna Morales")) == []
+    assert spans(run(privacy, models, text), text) == {("PRIV001", "Jenna Morales")}
+
+
+def test_allow_listed_names_are_skipped_at_candidate_time(privacy, models):
+    text = "Coach Rivera's Wildcats won again! Proud of my team."
+    policy = Policy(allow_list=("Coach Rivera's Wildcats",))
+    assert run(privacy, models, text, policy=policy) == []
+
+
+def test_pipeline_reports_full_names_as_errors(pipeline: Pipeline, default_policy):
+    report = pipeline.run(Draft("Huge congrats to Marcus Delgado!"), default_policy)
+    privacy_findings = [r for r in report.findings if r.finding.check == "student_privacy"]
+    assert [(r.finding.code, r.level) for r in privacy_findings] == [("PRIV001", "error")]
+    assert report.verdict == "rethink"
+
+
+def test_rules_are_documented():
+    codes = [r.code for r in student_privacy.rules()]
+    assert codes == [f"PRIV00{i}" for i in range(1, 8)]
+    for rule in student_privacy.rules():
+        assert rule.what and rule.why and rule.example and rule.tune
+        assert "policy P" in rule.why or "policies P" in rule.why
