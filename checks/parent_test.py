@@ -1,32 +1,19 @@
-"""Placeholder for the `parent_test` check while it is being written: no rules, no findings."""
+"""The `parent_test` check: its rules live in `checks/rules/parent_test.yaml` (patterns and exemplars); the
+conduct engine (`checks/conduct.py`) runs them, with the sentence encoder when it is loaded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from checks.analysis import Analysis
-from checks.check import PerDraftCheck
+from checks.conduct import ConductCheck
 from checks.rule import Rule
-from checks.types import Draft, Finding
+from checks.rulepack import builtin_pack
 from models.registry import Models
 
 NAME = "parent_test"
 
 
 def rules() -> list[Rule]:
-    return []
+    return [rule.doc() for rule in builtin_pack(NAME).rules]
 
 
-class Placeholder(PerDraftCheck):
-    name = NAME
-    engine = "none"
-
-    def rules(self) -> list[Rule]:
-        return rules()
-
-    def run(self, draft: Draft, analysis: Analysis) -> Iterable[Finding]:
-        return []
-
-
-def build(models: Models) -> Placeholder:
-    return Placeholder()
+def build(models: Models) -> ConductCheck:
+    return ConductCheck(builtin_pack(NAME), models.nlp, models.encoder)

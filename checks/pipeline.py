@@ -45,7 +45,9 @@ class Pipeline:
         """One spaCy pass over the batch (`nlp.pipe`), each enabled check once over the batch."""
         started = time.perf_counter()
         docs = self.nlp.pipe(d.text for d in drafts)
-        analyses = [Analysis(draft=d, doc=doc) for d, doc in zip(drafts, docs, strict=True)]
+        analyses = [
+            Analysis(draft=d, doc=doc, policy=policy) for d, doc in zip(drafts, docs, strict=True)
+        ]
         raw: list[list[Finding]] = [[] for _ in drafts]
         for check in self.checks:
             if not self._check_selected(check, policy):
@@ -77,7 +79,7 @@ class Pipeline:
         )
 
     def _apply(self, draft: Draft, finding: Finding, policy: Policy) -> ReportedFinding | None:
-        rule = self.rules.get(finding.code)
+        rule = policy.custom_rule(finding.code) or self.rules.get(finding.code)
         if rule is None or not policy.is_selected(finding.code):
             return None
         threshold = policy.threshold(finding.code, rule.threshold)

@@ -5,6 +5,8 @@ One TOML document per district; the default ships in the package (`checks/defaul
 
 from __future__ import annotations
 
+import functools
+import json
 import tomllib
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -12,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from checks.roster import Roster
+from checks.rule import Rule
+from checks.rulepack import RulePackError, parse_custom_rules
 from checks.types import LEVELS, Level
 
 
@@ -59,6 +63,12 @@ class Policy:
         setting = self._setting(code)
         return default if setting.level is None else setting.level
 
+    def custom_rule(self, code: str) -> Rule | None:
+        """The documentation (default level and threshold) of the district's own rule `code`."""
+        if not self.custom_rules:
+            return None
+        return _custom_rule_docs(_custom_rules_key(self.custom_rules)).get(code)
+
     def _setting(self, code: str) -> RuleSetting:
         """The most specific setting: exact code first, then the longest matching prefix."""
         keys = sorted((k for k in self.rules if code.startswith(k)), key=len, reverse=True)
@@ -82,7 +92,29 @@ class Policy:
                 "classroom_first_names_with_release": self.classroom_first_names_with_release
             },
             "semantic": {"thresholds": dict(sorted(self.semantic_thresholds.items()))},
+            "custom_rules": [dict(rule) for rule in self.custom_rules],
         }
+
+
+def _custom_rules_key(custom_rules: tuple[dict[str, Any], ...]) -> str:
+    return json.dumps(list(custom_rules), sort_keys=True, default=str)
+
+
+@functools.lru_cache(maxsize=32)
+def _custom_rule_docs(key: str) -> dict[str, Rule]:
+    return {rule.code: rule.doc() for rule in parse_custom_rules(json.loads(key))}
+
+
+def _custom_rules(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    """A district's own conduct rules (`[[custom_rules]]`), validated like a shipped rule pack."""
+    value = data.get("custom_rules", [])
+    if not isinstance(value, list):
+        raise PolicyError("`custom_rules` must be an array of tables ([[custom_rules]])")
+    try:
+        parse_custom_rules(value)
+    except RulePackError as exc:
+        raise PolicyError(str(exc)) from None
+    return tuple(value)
 
 
 def _longest_prefix(code: str, prefixes: tuple[str, ...]) -> int:
@@ -100,6 +132,7 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
         "spokespeople",
         "privacy",
         "semantic",
+        "custom_rules",
     }
     unknown = set(data) - known
     if unknown:
@@ -120,6 +153,7 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
             name: _unit_float(v, f"semantic.thresholds.{name}")
             for name, v in _table(semantic, "thresholds").items()
         },
+        custom_rules=_custom_rules(data),
     )
 
 
