@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from app.cli_keys import add_keys_parser
 from app.cli_output import render_evaluation, render_report, render_rules
 from app.reports import report_to_json
 from app.settings import Settings
@@ -329,6 +330,7 @@ SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_rules_parser,
     add_eval_parser,
     add_serve_parser,
+    add_keys_parser,
 )
 
 

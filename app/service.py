@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.settings import Settings
+from checks.evaluation import Evaluation, Example, evaluate
 from checks.pipeline import Pipeline
 from checks.policy import Policy, load_policy
 from checks.registry import build_pipeline
@@ -34,3 +35,8 @@ class Service:
         """Run a batch; one at a time per process (the models use both cores already)."""
         with self._lock:
             return self.pipeline.run_batch(drafts, policy or self.policy)
+
+    def evaluate(self, policy: Policy, examples: Sequence[Example]) -> Evaluation:
+        """Measure `policy` on labelled drafts, one batch at a time like `check`."""
+        with self._lock:
+            return evaluate(self.pipeline, policy, examples)

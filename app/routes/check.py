@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from app.auth import BatchCaller, Checker, Reader
 from app.errors import ApiError
 from app.reports import report_to_json
 from app.schemas import BatchOut, BatchRequest, CheckRequest, ErrorOut, ReportOut
@@ -17,6 +18,9 @@ router = APIRouter(prefix="/v1", tags=["check"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut},
+    401: {"model": ErrorOut},
+    403: {"model": ErrorOut},
+    429: {"model": ErrorOut},
     413: {"model": ErrorOut},
     422: {"model": ErrorOut},
     503: {"model": ErrorOut},
@@ -40,20 +44,30 @@ def text_problem(text: str, limit: int) -> tuple[str, str] | None:
 
 
 @router.post("/check", response_model=ReportOut, responses=ERRORS)
-def check(body: CheckRequest, request: Request) -> dict[str, Any]:
-    """Check one draft. The text is analysed in memory and never stored or logged."""
+def check(
+    body: CheckRequest,
+    request: Request,
+    principal: Checker,
+) -> dict[str, Any]:
+    """Check one draft against the key's district policy. The text is analysed in memory and
+    never stored or logged."""
     problem = text_problem(body.text, request.app.state.settings.max_text_chars)
     if problem:
         raise ApiError(422, *problem)
     service = _service(request)
-    report = service.check([Draft(body.text, body.context.to_context())])[0]
+    policy = request.app.state.policies.get(principal.district_id)
+    report = service.check([Draft(body.text, body.context.to_context())], policy)[0]
     return report_to_json(body.text, report)
 
 
 @router.post(
     "/check/batch", response_model=BatchOut, response_model_exclude_none=True, responses=ERRORS
 )
-def check_batch(body: BatchRequest, request: Request) -> dict[str, Any]:
+def check_batch(
+    body: BatchRequest,
+    request: Request,
+    principal: BatchCaller,
+) -> dict[str, Any]:
     """Check up to 100 drafts in one pass. An item that cannot be checked gets its own error;
     the others are still checked."""
     settings = request.app.state.settings
@@ -69,7 +83,8 @@ def check_batch(body: BatchRequest, request: Request) -> dict[str, Any]:
     service = _service(request)
     problems = {item.id: text_problem(item.text, settings.max_text_chars) for item in body.items}
     valid = [item for item in body.items if problems[item.id] is None]
-    reports = service.check([Draft(i.text, i.context.to_context()) for i in valid])
+    policy = request.app.state.policies.get(principal.district_id)
+    reports = service.check([Draft(i.text, i.context.to_context()) for i in valid], policy)
     by_id = {
         item.id: report_to_json(item.text, report)
         for item, report in zip(valid, reports, strict=True)
@@ -85,6 +100,6 @@ def check_batch(body: BatchRequest, request: Request) -> dict[str, Any]:
 
 
 @router.get("/rules")
-def rules() -> dict[str, Any]:
+def rules(_: Reader) -> dict[str, Any]:
     """Every rule: code, check, default level and threshold, and its documentation."""
     return {"rules": [rule.as_dict() for rule in all_rules()]}

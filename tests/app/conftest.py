@@ -10,9 +10,16 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.service import Service
 from app.settings import Settings
+from app.storage import keys
 
 
 @pytest.fixture(scope="session")
-def client(service: Service) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(), service=service)) as test_client:
+def client(service: Service, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Sends an admin key of the default district with every request (a throwaway SQLite file)."""
+    database = tmp_path_factory.mktemp("api") / "secondlook.db"
+    app = create_app(Settings(database_url=f"sqlite:///{database}"), service=service)
+    with TestClient(app) as test_client:
+        with app.state.database.session() as session:
+            _, token = keys.create_key(session, "default", "admin", "api-tests")
+        test_client.headers["Authorization"] = f"Bearer {token}"
         yield test_client
