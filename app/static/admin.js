@@ -263,7 +263,7 @@ function renderPreview(result) {
 }
 
 function curveFigure(code, curve) {
-  const W = 240, H = 170, L = 34, B = 26, T = 8, R = 10;
+  const W = 300, H = 200, L = 44, B = 28, T = 10, R = 12;
   const x = (r) => L + r * (W - L - R);
   const y = (p) => T + (1 - p) * (H - T - B);
   const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img",
@@ -276,7 +276,8 @@ function curveFigure(code, curve) {
   }
   const label = svgEl("text", { x: (L + W) / 2, y: H - 1, "text-anchor": "middle", "font-size": "10", fill: "#4a5565" });
   label.textContent = "recall →"; svg.append(label);
-  const ylabel = svgEl("text", { x: 10, y: T + 10, "font-size": "10", fill: "#4a5565", transform: `rotate(-90 10 ${T + 40})` });
+  const ylabel = svgEl("text", { "text-anchor": "middle", "font-size": "10", fill: "#4a5565",
+    transform: `translate(9 ${(T + H - B) / 2}) rotate(-90)` });
   ylabel.textContent = "precision"; svg.append(ylabel);
   const path = curve.points.map((p) => `${x(p.recall).toFixed(1)},${y(p.precision).toFixed(1)}`).join(" ");
   svg.append(svgEl("polyline", { points: path, fill: "none", stroke: "#1f5fbf", "stroke-width": "2" }));
