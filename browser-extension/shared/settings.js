@@ -104,7 +104,11 @@ export function parseOrigins(text) {
   return { origins, invalid };
 }
 
-/** Whether Second Look runs on a page: a built-in site by its adapter id, any other by origin. */
+/**
+ * Whether Second Look runs on a page: a built-in site by its adapter id, any other by scheme and
+ * host (any port, as in the match pattern its content script was registered with).
+ */
 export function isSiteEnabled(enabledSites, adapterId, origin) {
-  return adapterId === 'generic' ? enabledSites.includes(origin) : enabledSites.includes(adapterId);
+  if (adapterId !== 'generic') return enabledSites.includes(adapterId);
+  return customOrigins(enabledSites).some((site) => originPattern(site) === originPattern(origin));
 }

@@ -52,6 +52,8 @@ test('built-in sites are enabled by id, other sites by origin', () => {
   assert.equal(isSiteEnabled(enabled, 'facebook', 'https://www.facebook.com'), true);
   assert.equal(isSiteEnabled(enabled, 'x', 'https://x.com'), false);
   assert.equal(isSiteEnabled(enabled, 'generic', 'https://lms.district.org'), true);
+  assert.equal(isSiteEnabled(enabled, 'generic', 'https://lms.district.org:8443'), true);
+  assert.equal(isSiteEnabled(enabled, 'generic', 'http://lms.district.org'), false);
   assert.equal(isSiteEnabled(enabled, 'generic', 'https://other.org'), false);
   assert.deepEqual(KEYS, ['serviceUrl', 'apiKey', 'account', 'enabledSites', 'sendOutcomeCounts']);
 });
