@@ -11,17 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from checks.analysis import Analysis
 from checks.check import PerDraftCheck
 from checks.policy import Policy
+from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
-from checks.privacy.cues import STUDENT_NOUNS, StudentCues
+from checks.privacy.cues import STUDENT_NOUNS
 from checks.privacy.fixes import name_fix, removal_fix, widen_for_removal
 from checks.privacy.names import NameFinder, NameSpan
-from checks.privacy.records import RecordMatcher
-from checks.privacy.whereabouts import WhereaboutsMatcher
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
 from checks.types import Draft, Finding, Fix, Level
@@ -68,10 +68,18 @@ class StudentPrivacy(PerDraftCheck):
 
     def __init__(self, nlp: Language, contact: ContactAnalyzer) -> None:
         self.names = NameFinder()
-        self.cues = StudentCues(nlp)
-        self.records = RecordMatcher(nlp)
-        self.whereabouts = WhereaboutsMatcher(nlp)
+        self.matcher = Matcher(nlp.vocab)
+        for patterns in (cues.PATTERNS, records.PATTERNS, whereabouts.PATTERNS):
+            for label, pattern in patterns.items():
+                self.matcher.add(label, pattern)
         self.contact = contact
+
+    def matches(self, doc: Doc) -> dict[str, list[Span]]:
+        """Every phrase pattern of the check in one Matcher pass, grouped by label."""
+        grouped: dict[str, list[Span]] = {}
+        for span in self.matcher(doc, as_spans=True):
+            grouped.setdefault(span.label_, []).append(span)
+        return grouped
 
     def rules(self) -> list[Rule]:
         return rules()
@@ -90,7 +98,13 @@ class _DraftReview:
         self.doc = doc
         self.policy = policy
         self.allowed = _allowed_ranges(draft.text, policy.allow_list)
-        self.cued = check.cues.sentences_with_cue(doc)
+        self.sentences = list(doc.sents)
+        self.sentence_of = [0] * len(doc)
+        for index, sentence in enumerate(self.sentences):
+            self.sentence_of[sentence.start : sentence.end] = [index] * len(sentence)
+        self.matches = check.matches(doc)
+        self.cued = cues.cued_sentences(self.matches, self.sentence_of)
+        self.now = whereabouts.students_now(self.matches, self.sentence_of)
         self.people = [
             n
             for n in check.names.find(doc, draft.context.author_name)
@@ -114,7 +128,7 @@ class _DraftReview:
             listed = any(_listed_together(self.doc, name, f) for f in full)
             if listed or self._cued(name.token_start):
                 found.append(self._name_finding(R.FIRST_NAME, name, "Name next to a student cue"))
-        for handle in self.check.whereabouts.handles(self.doc):
+        for handle in whereabouts.handles(self.doc):
             if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
                 found.append(
                     self._finding(
@@ -167,8 +181,10 @@ class _DraftReview:
 
     def _records(self) -> list[Finding]:
         found = []
-        for record in self.check.records.find(self.doc):
-            if not self._tied_to_student(self.doc[record.token_start].sent):
+        for record in records.record_mentions(self.matches):
+            phrase = {t.lower_ for t in self.doc[record.token_start : record.token_end]}
+            names_group = record.category == "special education" and phrase & records.GROUP_WORDS
+            if not names_group and not self._tied_to_student(record.token_start):
                 continue
             start, end = widen_for_removal(self.text, record.start, record.end)
             found.append(
@@ -188,11 +204,11 @@ class _DraftReview:
         spans: list[tuple[int, int, str]] = [
             (r.start, r.end, r.entity_type) for r in self.check.contact.analyze(self.doc)
         ]
-        spans += [(m.start, m.end, m.label) for m in self.check.whereabouts.home_streets(self.doc)]
+        spans += [(m.start, m.end, m.label) for m in whereabouts.home_streets(self.matches)]
         found = []
         for start, end, kind in spans:
-            sent = self.doc.char_span(start, end, alignment_mode="expand")
-            if sent is None or not self._tied_to_student(sent.sent):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not self._tied_to_student(span.start):
                 continue
             found.append(
                 self._finding(
@@ -224,11 +240,11 @@ class _DraftReview:
                     "Post it after you have left, without the time",
                 ),
             )
-            for m in self.check.whereabouts.students_now(self.doc)
+            for m in self.now
         ]
 
     def _media(self, names_attached: bool) -> list[Finding]:
-        about_students = bool(self.cued) or bool(self.check.whereabouts.students_now(self.doc))
+        about_students = bool(self.cued) or bool(self.now)
         if not about_students:
             return []
         personal = self.draft.context.account == "personal"
@@ -244,7 +260,7 @@ class _DraftReview:
                 why=R.MEDIA.why,
                 level=level,
             )
-            for m in self.check.whereabouts.media_mentions(self.doc)
+            for m in whereabouts.media_mentions(self.matches)
         ]
 
     def _finding(
@@ -285,13 +301,14 @@ class _DraftReview:
         )
 
     def _cued(self, token_index: int) -> bool:
-        return self.doc[token_index].sent.start in self.cued
+        return self.sentence_of[token_index] in self.cued
 
     def _allowed(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.allowed)
 
-    def _tied_to_student(self, sent: Span) -> bool:
+    def _tied_to_student(self, token_index: int) -> bool:
         """A student's name, one particular student, or he/she in the same sentence."""
+        sent = self.sentences[self.sentence_of[token_index]]
         if any(sent.start <= n.token_start < sent.end for n in self.people):
             return True
         words = [t.lower_ for t in sent]

@@ -1,16 +1,13 @@
 """Student cues: the words that make a first name point at one particular child.
 
 "my students", "my kids", "3rd period", "room 14", "my 2nd graders", a grade or team word. A cue
-counts for its own sentence and the next one ("My 2nd graders rocked it. Aiden spelled ...").
+counts for its own sentence and its neighbours ("My 2nd graders rocked it. Aiden spelled ...",
+"Welcome back Liam! My 5th graders missed you.").
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 STUDENT_NOUNS = [
     "student",
@@ -68,24 +65,12 @@ _PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
-class StudentCues:
-    """Which sentences of a doc talk about students."""
+PATTERNS = {f"cue:{label}": patterns for label, patterns in _PATTERNS.items()}
 
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
-        for label, patterns in _PATTERNS.items():
-            self.matcher.add(label, patterns)
 
-    def cue_tokens(self, doc: Doc) -> list[int]:
-        """Token indices where a student cue starts."""
-        return sorted({start for _, start, _ in self.matcher(doc)})
-
-    def sentences_with_cue(self, doc: Doc) -> set[int]:
-        """Start tokens of sentences that have a cue, or follow a sentence that has one."""
-        sents = list(doc.sents)
-        cued = {doc[i].sent.start for i in self.cue_tokens(doc)}
-        result = set(cued)
-        for previous, current in pairwise(sents):
-            if previous.start in cued:
-                result.add(current.start)
-        return result
+def cued_sentences(matches: dict[str, list[Span]], sentence_of: list[int]) -> set[int]:
+    """Indices of sentences that have a cue, or are next to a sentence that has one."""
+    cued = {
+        sentence_of[s.start] for label, f in matches.items() if label.startswith("cue:") for s in f
+    }
+    return cued | {i + 1 for i in cued} | {i - 1 for i in cued if i > 0}

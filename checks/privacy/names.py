@@ -83,8 +83,6 @@ FAMOUS_TITLES = frozenset(
         "sir",
         "lord",
         "lady",
-        "general",
-        "captain",
         "author",
         "poet",
         "writer",

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 GRADE_TOKEN = {"TEXT": {"REGEX": r"^(?:[A-DF][+-]?|\d{1,3}%?|zero)$"}}
 ASSESSMENTS = [
@@ -39,7 +37,7 @@ ASSESSMENTS = [
     "assessment",
 ]
 
-_PATTERNS: dict[str, list[list[dict]]] = {
+_CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
     "grade": [
         [
             {"LEMMA": {"IN": ["get", "score", "earn", "receive", "make", "pull"]}},
@@ -234,6 +232,11 @@ _PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
+PATTERNS = {f"record:{category}": p for category, p in _CATEGORY_PATTERNS.items()}
+# Phrases that name a group placement ("Life Skills class") identify students by themselves.
+GROUP_WORDS = frozenset({"class", "classroom", "room", "kid", "kids", "student", "students"})
+
+
 @dataclass(frozen=True, slots=True)
 class RecordMention:
     category: str
@@ -243,21 +246,15 @@ class RecordMention:
     end: int
 
 
-class RecordMatcher:
-    """Finds education-record phrases; the longest match wins where two overlap."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
-        for category, patterns in _PATTERNS.items():
-            self.matcher.add(category, patterns)
-
-    def find(self, doc: Doc) -> list[RecordMention]:
-        spans = self.matcher(doc, as_spans=True)
-        mentions: list[RecordMention] = []
-        for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-            if mentions and span.start < mentions[-1].token_end:
-                continue
-            mentions.append(
-                RecordMention(span.label_, span.start, span.end, span.start_char, span.end_char)
-            )
-        return mentions
+def record_mentions(matches: dict[str, list[Span]]) -> list[RecordMention]:
+    """Education-record phrases from the shared match pass; the longest wins where two overlap."""
+    spans = [s for label, found in matches.items() if label.startswith("record:") for s in found]
+    mentions: list[RecordMention] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if mentions and span.start < mentions[-1].token_end:
+            continue
+        category = span.label_.removeprefix("record:")
+        mentions.append(
+            RecordMention(category, span.start, span.end, span.start_char, span.end_char)
+        )
+    return mentions

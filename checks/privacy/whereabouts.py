@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 TIME = {"TEXT": {"REGEX": r"^(?:\d{1,2}(?::\d{2})?(?:am|pm)?|noon|lunch|dismissal|pickup)$"}}
 
@@ -50,30 +48,28 @@ _GROUP_PATTERNS = [
     [{"LEMMA": {"IN": GROUP_OF_MINORS}}],
     [{"LOWER": {"IN": ["we", "we're", "were"]}}],
 ]
+MEDIA_WORDS = [
+    "photo",
+    "photos",
+    "pic",
+    "pics",
+    "picture",
+    "pictures",
+    "video",
+    "videos",
+    "selfie",
+    "selfies",
+    "footage",
+    "snapshot",
+    "photograph",
+    "vid",
+    "reel",
+    "livestream",
+    "pictured",
+]
 _MEDIA_PATTERNS = [
-    [
-        {
-            "LEMMA": {
-                "IN": [
-                    "photo",
-                    "pic",
-                    "picture",
-                    "video",
-                    "selfie",
-                    "footage",
-                    "snapshot",
-                    "clip",
-                    "photograph",
-                    "vid",
-                    "pics",
-                    "reel",
-                    "livestream",
-                ]
-            }
-        }
-    ],
-    [{"TEXT": {"IN": ["📸", "📷", "🎥", "📹"]}}],
-    [{"LOWER": {"IN": ["swipe", "pictured"]}}],
+    [{"LOWER": {"IN": MEDIA_WORDS}}],
+    [{"TEXT": {"IN": ["\U0001f4f8", "\U0001f4f7", "\U0001f3a5", "\U0001f4f9"]}}],
 ]
 _HOME_PATTERNS = [
     [
@@ -107,6 +103,14 @@ _HOME_PATTERNS = [
 ]
 
 
+PATTERNS: dict[str, list[list[dict]]] = {
+    **{f"now:{label}": patterns for label, patterns in _NOW_PATTERNS.items()},
+    "group": _GROUP_PATTERNS,
+    "media": _MEDIA_PATTERNS,
+    "home street": _HOME_PATTERNS,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     label: str
@@ -115,54 +119,44 @@ class Mention:
     token_start: int
 
 
-class WhereaboutsMatcher:
-    """Phrases about where students are now, home streets, handles, and photos or videos."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.now = Matcher(nlp.vocab)
-        for label, patterns in _NOW_PATTERNS.items():
-            self.now.add(label, patterns)
-        self.group = Matcher(nlp.vocab)
-        self.group.add("group", _GROUP_PATTERNS)
-        self.media = Matcher(nlp.vocab)
-        self.media.add("media", _MEDIA_PATTERNS)
-        self.home = Matcher(nlp.vocab)
-        self.home.add("home street", _HOME_PATTERNS)
-
-    def students_now(self, doc: Doc) -> list[Mention]:
-        """A "now" phrase in a sentence that also names a group of students (or "we")."""
-        group_sents = {doc[start].sent.start for _, start, _ in self.group(doc)}
-        found = []
-        for span in _longest(self.now(doc, as_spans=True)):
-            if span.sent.start in group_sents:
-                found.append(Mention(span.label_, span.start_char, span.end_char, span.start))
-        return found
-
-    def media_mentions(self, doc: Doc) -> list[Mention]:
-        return [
-            Mention("media", s.start_char, s.end_char, s.start)
-            for s in _longest(self.media(doc, as_spans=True))
-        ]
-
-    def home_streets(self, doc: Doc) -> list[Mention]:
-        """ "lives on Maple Street": the street part of the phrase."""
-        found = []
-        for span in _longest(self.home(doc, as_spans=True)):
-            street = span[2:]
-            found.append(Mention("home street", street.start_char, street.end_char, span.start))
-        return found
-
-    def handles(self, doc: Doc) -> list[Mention]:
-        """ "@maya.makes": social media handles."""
-        return [
-            Mention("handle", t.idx, t.idx + len(t.text), t.i)
-            for t in doc
-            if t.text.startswith("@") and len(t.text) > 2
-        ]
+def students_now(matches: dict[str, list[Span]], sentence_of: list[int]) -> list[Mention]:
+    """A "now" phrase in a sentence that also names a group of students (or "we")."""
+    group_sents = {sentence_of[s.start] for s in matches.get("group", [])}
+    now = [s for label, spans in matches.items() if label.startswith("now:") for s in spans]
+    return [
+        Mention(span.label_, span.start_char, span.end_char, span.start)
+        for span in longest(now)
+        if sentence_of[span.start] in group_sents
+    ]
 
 
-def _longest(spans: list) -> list:
-    kept: list = []
+def media_mentions(matches: dict[str, list[Span]]) -> list[Mention]:
+    return [
+        Mention("media", s.start_char, s.end_char, s.start)
+        for s in longest(matches.get("media", []))
+    ]
+
+
+def home_streets(matches: dict[str, list[Span]]) -> list[Mention]:
+    """ "lives on Maple Street": the street part of the phrase."""
+    return [
+        Mention("home street", s[2:].start_char, s[2:].end_char, s.start)
+        for s in longest(matches.get("home street", []))
+    ]
+
+
+def handles(doc: Doc) -> list[Mention]:
+    """ "@maya.makes": social media handles."""
+    return [
+        Mention("handle", t.idx, t.idx + len(t.text), t.i)
+        for t in doc
+        if t.text.startswith("@") and len(t.text) > 2
+    ]
+
+
+def longest(spans: list[Span]) -> list[Span]:
+    """Where matches overlap, the earliest and then the longest wins."""
+    kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
         if kept and span.start < kept[-1].end:
             continue

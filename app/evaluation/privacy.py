@@ -1,0 +1,232 @@
+"""Measure the student_privacy check: `python -m app.evaluation.privacy [--datasets DIR] [--dev FILE]`.
+
+What is measured, honestly:
+- presidio-research `presidio/synth_dataset_v2.json` and WNUT-17 `wnut17/emerging.test.annotated`
+  measure the check's *detection layer*, not the check: every person name it finds (students,
+  staff, famous people alike, before any student cue is required) and every phone number, email
+  and street address Presidio's contact analyzer finds, whoever they belong to. The check itself
+  flags a lone first name only next to a student cue, so it reports far fewer names than this
+  layer finds, on purpose. Spans are compared by overlap: a found span is correct when it overlaps
+  a gold span of the same type, and a gold span is recalled when any found span of its type
+  overlaps it (Presidio's and this project's fixes replace whole spans, so a name found as "Ms.
+  Kuyra" or "Kuyra" both protect the person). WNUT-17 sentences are rebuilt by joining the tokens
+  with single spaces. Nothing was tuned on these two files; the name lists come from the US Census,
+  and the development of the rules used the WNUT-17 dev split and presidio's `generated_small.json`.
+- The labelled teacher drafts (`tests/data/privacy_dev.jsonl` by default) measure the check
+  itself through `checks.evaluation`: it "fires" when it reports anything at warning or above
+  under the default policy.
+- Latency: the check's own p50 per 280-character draft, after the shared spaCy pass (its share of
+  the pipeline's budget), next to the spaCy pass itself.
+
+Only aggregate figures are printed; no draft text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks import student_privacy
+from checks.analysis import Analysis
+from checks.evaluation import evaluate, read_examples
+from checks.pipeline import Pipeline
+from checks.policy import Policy, load_policy
+from checks.privacy.names import NameFinder
+from checks.types import Context, Draft
+from models.presidio_engine import ContactAnalyzer
+from models.registry import Models, load_models
+from models.settings import ModelSettings
+
+SYNTH_TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+BENCH_DRAFT = (
+    "So proud of my 3rd period today! Marcus Delgado finally passed his retake, and Mia R. read "
+    "her poem to the whole school. We're at the science museum until 2:30, pics soon. If you "
+    "find a blue jacket, call his mom at 503-201-3344. Go Wildcats! Thanks to Principal Hayes."
+)[:280]
+DEFAULT_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "privacy_dev.jsonl"
+DEFAULT_DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class SpanScore:
+    correct: int = 0
+    found: int = 0
+    recalled: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 0.0
+
+    def add(self, gold: Sequence[Span], found: Sequence[Span]) -> None:
+        self.gold += len(gold)
+        self.found += len(found)
+        self.correct += sum(any(_overlap(f, g) for g in gold) for f in found)
+        self.recalled += sum(any(_overlap(f, g) for f in found) for g in gold)
+
+    def line(self, label: str) -> str:
+        return (
+            f"  {label:<16} precision {self.precision:.3f}  recall {self.recall:.3f}  "
+            f"(gold {self.gold}, found {self.found})"
+        )
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def synth_scores(models: Models, path: Path) -> dict[str, SpanScore]:
+    """Span-level precision and recall per entity type on presidio-research's synthetic set."""
+    samples = json.loads(path.read_text("utf-8"))
+    names = NameFinder()
+    contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
+    scores = {t: SpanScore() for t in SYNTH_TYPES}
+    docs = models.nlp.pipe(s["full_text"] for s in samples)
+    for sample, doc in zip(samples, docs, strict=True):
+        found: dict[str, list[Span]] = {t: [] for t in SYNTH_TYPES}
+        found["PERSON"] = [(n.start, n.end) for n in names.find(doc)]
+        for result in contact.analyze(doc):
+            found[result.entity_type].append((result.start, result.end))
+        for entity_type, score in scores.items():
+            gold = [
+                (s["start_position"], s["end_position"])
+                for s in sample["spans"]
+                if s["entity_type"] == entity_type
+            ]
+            score.add(gold, found[entity_type])
+    return scores
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        parts = line.split("\t")
+        current.append((parts[0], parts[-1]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _person_spans(sentence: Sequence[tuple[str, str]]) -> tuple[str, list[Span]]:
+    """The sentence rebuilt with single spaces, and its gold person spans."""
+    spans: list[list[int]] = []
+    offset = 0
+    inside = False
+    for token, tag in sentence:
+        start, end = offset, offset + len(token)
+        if tag == "B-person":
+            spans.append([start, end])
+            inside = True
+        elif tag == "I-person" and inside:
+            spans[-1][1] = end
+        else:
+            inside = False
+        offset = end + 1
+    return " ".join(t for t, _ in sentence), [(a, b) for a, b in spans]
+
+
+def wnut_scores(models: Models, path: Path) -> SpanScore:
+    """Person precision and recall on WNUT-17 noisy social text."""
+    sentences = [_person_spans(s) for s in read_conll(path)]
+    names = NameFinder()
+    score = SpanScore()
+    docs = models.nlp.pipe(text for text, _ in sentences)
+    for (_, gold), doc in zip(sentences, docs, strict=True):
+        score.add(gold, [(n.start, n.end) for n in names.find(doc)])
+    return score
+
+
+def privacy_latency_ms(
+    models: Models, check: student_privacy.StudentPrivacy | None = None, runs: int = 200
+) -> dict[str, float]:
+    """p50 and p95 of the check alone on a 280-character draft (after the shared spaCy pass),
+    and the p50 of that spaCy pass, in milliseconds."""
+    check = check or student_privacy.build(models)
+    draft = Draft(BENCH_DRAFT, Context())
+    policy = load_policy()
+    doc = models.nlp(BENCH_DRAFT)
+    check_times, nlp_times = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        list(check.run(draft, Analysis(draft=draft, doc=doc, policy=policy)))
+        check_times.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        models.nlp(BENCH_DRAFT)
+        nlp_times.append((time.perf_counter() - started) * 1000)
+    check_times.sort()
+    return {
+        "chars": float(len(BENCH_DRAFT)),
+        "check_p50_ms": statistics.median(check_times),
+        "check_p95_ms": check_times[int(0.95 * len(check_times)) - 1],
+        "spacy_pass_p50_ms": statistics.median(nlp_times),
+    }
+
+
+def dev_scores(models: Models, path: Path, policy: Policy) -> tuple[float, float, float, int]:
+    """Precision, recall and false-alarm rate of the check alone on labelled drafts."""
+    examples = read_examples(path)
+    pipeline = Pipeline(models.nlp, [student_privacy.build(models)])
+    result = evaluate(pipeline, policy, examples)
+    score = result.scores[student_privacy.NAME]
+    return score.precision, score.recall, result.false_alarm_rate, len(examples)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.evaluation.privacy")
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    models = load_models(ModelSettings(load_encoder=False))
+
+    synth = args.datasets / "presidio" / "synth_dataset_v2.json"
+    if synth.exists():
+        print("presidio-research synth_dataset_v2.json (detection layer, overlap spans):")
+        for entity_type, score in synth_scores(models, synth).items():
+            print(score.line(entity_type))
+    else:
+        print(f"skipped presidio synth: {synth} not found")
+
+    wnut = args.datasets / "wnut17" / "emerging.test.annotated"
+    if wnut.exists():
+        print("WNUT-17 test (detection layer, overlap spans):")
+        print(wnut_scores(models, wnut).line("person"))
+    else:
+        print(f"skipped WNUT-17: {wnut} not found")
+
+    if args.dev.exists():
+        precision, recall, false_alarms, count = dev_scores(models, args.dev, load_policy())
+        print(f"dev set {args.dev.name} ({count} drafts, the check itself, warning or above):")
+        print(
+            f"  student_privacy  precision {precision:.3f}  recall {recall:.3f}  "
+            f"false alarms on benign drafts {false_alarms:.3f}"
+        )
+    else:
+        print(f"skipped dev set: {args.dev} not found")
+
+    latency = privacy_latency_ms(models)
+    print(
+        f"latency on a {latency['chars']:.0f}-char draft: check p50 {latency['check_p50_ms']:.2f} ms,"
+        f" p95 {latency['check_p95_ms']:.2f} ms (spaCy pass p50 {latency['spacy_pass_p50_ms']:.2f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
