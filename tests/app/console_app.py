@@ -6,6 +6,7 @@ drafts a threshold catches."""
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -95,3 +96,9 @@ def console_client(database_url: str, **settings: object) -> Iterator[tuple[Test
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

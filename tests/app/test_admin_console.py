@@ -3,7 +3,6 @@ preview change, save, and see the new version and its audit entry."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ import uvicorn
 from app.main import create_app
 from app.settings import Settings
 from app.storage import keys
-from tests.app.console_app import SAMPLE_JSONL, scripted_service
+from tests.app.console_app import SAMPLE_JSONL, free_port, scripted_service
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,12 +32,6 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
