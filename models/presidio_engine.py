@@ -42,9 +42,23 @@ _STREET_PATTERNS = (
         0.6,
     ),
     Pattern(
+        "house number after the street name (European style)",
+        r"\b\d{1,6}\s+[A-Z][A-Za-z\u00c0-\u017f'-]+(?:\s+[A-Z][A-Za-z\u00c0-\u017f'-]+){0,2}\s+\d{1,5}\b",
+        0.4,
+    ),
+    Pattern(
         "number, street name and unit",
         r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\s+){1,3}\d{0,4}\s*(?:Apt\.?|Suite|Unit)\s*\w+",
         0.5,
+    ),
+)
+
+_PHONE_PATTERNS = (
+    Pattern(
+        "digit groups with separators, any country",
+        r"(?<![\w/])(?:\+\d{1,3}[-.\s])?\(?\d{2,4}\)?[-.\s]\d{3,4}[-.\s]\d{2,4}"
+        r"(?:[-.\s]\d{2,4})?(?:\s?x\d{1,5})?(?![\w/])",
+        0.4,
     ),
 )
 
@@ -71,9 +85,13 @@ def build_analyzer(nlp: Language, model_name: str, registry: RecognizerRegistry)
 
 
 def contact_registry() -> RecognizerRegistry:
-    """Phone numbers (US and Canadian formats), email addresses and street addresses only."""
+    """Phone numbers (validated US and Canadian numbers, and digit groups written like a phone
+    number anywhere), email addresses and street addresses only."""
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(PhoneRecognizer(supported_regions=("US", "CA")))
+    registry.add_recognizer(
+        PatternRecognizer(supported_entity="PHONE_NUMBER", patterns=list(_PHONE_PATTERNS))
+    )
     registry.add_recognizer(EmailRecognizer())
     registry.add_recognizer(
         PatternRecognizer(supported_entity="STREET_ADDRESS", patterns=list(_STREET_PATTERNS))

@@ -397,6 +397,18 @@ PLACE_WORDS = frozenset(
         "club",
         "cafe",
         "restaurant",
+        "drive",
+        "lane",
+        "boulevard",
+        "place",
+        "court",
+        "terrace",
+        "circle",
+        "rue",
+        "calle",
+        "strasse",
+        "avenida",
+        "plaza",
     ]
 )
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -451,7 +463,7 @@ class NameFinder:
 
     def find(self, doc: Doc, author_name: str | None = None) -> list[NameSpan]:
         candidates = self._from_entities(doc) + self._from_lists(doc)
-        merged = _merge(candidates)
+        merged = [c for c in _merge(candidates) if not _in_address(doc, c[0], c[1])]
         author = {w.casefold() for w in re.findall(r"[^\W\d_]+", author_name or "")}
         return [self._classify(doc, *c, author) for c in merged]
 
@@ -530,6 +542,12 @@ class NameFinder:
             sources=sources,
             role=role,
         )
+
+
+def _in_address(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised words after a house number, or across a line break, are an address."""
+    previous = doc[start - 1] if start > 0 else None
+    return (previous is not None and previous.like_num) or "\n" in doc[start:end].text
 
 
 def _looks_like_name(token: Token) -> bool:
