@@ -251,7 +251,7 @@ class ToneCheck:
         variants = [
             _without(drafts[s.draft_index].text, s, word) for s, _ in flagged for word in s.words
         ]
-        occluded = iter(self.model.score(variants))
+        occluded = iter(self.model.score(variants) if variants else [])
         findings: list[list[Finding]] = [[] for _ in drafts]
         for sentence, base in flagged:
             per_word = [next(occluded) for _ in sentence.words]

@@ -94,6 +94,10 @@ class DetoxifyTone:
 
         variant(variant_name)
         transformer_dir = transformer_dir or checkpoint.parent / TRANSFORMER_DIR
+        if not checkpoint.is_file():
+            raise CheckpointError(
+                f"no checkpoint at {checkpoint}; run `secondlook models download {variant_name}`"
+            )
         if not (transformer_dir / "config.json").is_file():
             raise CheckpointError(
                 f"no config.json in {transformer_dir}; run `secondlook models download {variant_name}`"

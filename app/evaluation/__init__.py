@@ -1,0 +1,1 @@
+"""Evaluation commands that measure the checks on public datasets."""
