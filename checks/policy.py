@@ -46,14 +46,15 @@ class Policy:
     roster: Roster | None = field(default=None, compare=False)
 
     def is_selected(self, code: str) -> bool:
-        """A code runs when a `select` prefix matches, no longer `ignore` prefix wins, and no
-        per-code setting disables it."""
+        """A code runs when a `select` prefix matches and is longer than every matching `ignore`
+        prefix (on a tie `ignore` wins, as in Ruff), unless a per-code setting enables or disables
+        it."""
         setting = self._setting(code)
         if setting.enabled is not None:
             return setting.enabled
         chosen = _longest_prefix(code, self.select)
         dropped = _longest_prefix(code, self.ignore)
-        return chosen > 0 and chosen >= dropped
+        return chosen > dropped
 
     def threshold(self, code: str, default: float) -> float:
         setting = self._setting(code)
