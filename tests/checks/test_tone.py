@@ -1,0 +1,165 @@
+"""The tone check's promises: it says which words hurt, with a reason and a calmer option, and
+it leaves profanity-like praise, identity mentions and counter-speech alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from checks import tone
+from checks.analysis import Analysis
+from checks.pipeline import Pipeline
+from checks.policy import Policy
+from checks.types import Draft, Report
+from models.registry import Models
+
+
+@pytest.fixture(scope="module")
+def tone_only(models: Models) -> Pipeline:
+    return Pipeline(models.nlp, [tone.build(models)])
+
+
+def tone_findings(report: Report) -> list[tuple[str, str]]:
+    return [(r.finding.code, r.level) for r in report.findings]
+
+
+def spans(report: Report, text: str, code: str) -> list[str]:
+    return [
+        text[r.finding.start : r.finding.end] for r in report.findings if r.finding.code == code
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our team killed it at the science fair",
+        "this test was a beast",
+        "sick moves at the talent show",
+        "the kids crushed their reading goals",
+        "that quiz was brutal",
+        "Our robotics team killed it today! So proud of these kids.",
+        "Proud to welcome our new Muslim and Jewish families to the PTA this year.",
+        "Calling any group of people vermin is hate speech, and we talk with students about why.",
+        "I hate grading on Sundays, but these essays are worth it.",
+    ],
+)
+def test_praise_identity_mentions_and_counter_speech_stay_clean(
+    tone_only: Pipeline, default_policy: Policy, text: str
+) -> None:
+    assert tone_only.run(Draft(text), default_policy).verdict == "clean"
+
+
+def test_profanity_is_the_span_and_a_milder_word_is_offered(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "Field day was a blast. Fucking proud of my 3rd graders!"
+    report = tone_only.run(Draft(text), default_policy)
+    [found] = [r for r in report.findings if r.finding.code == "TONE003"]
+    assert text[found.finding.start : found.finding.end] == "Fucking"
+    assert found.level == "warning"
+    assert found.finding.fix is not None and found.finding.fix.replacement == "really"
+    assert "obscene" in found.finding.why and "(policy S6, S7)" in found.finding.why
+
+
+def test_an_insult_points_at_the_insulting_words_not_the_whole_post(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "Great field trip today! Honestly some of the parents at pickup are complete morons."
+    report = tone_only.run(Draft(text), default_policy)
+    assert report.verdict == "review"
+    flagged = [r for r in report.findings if r.level != "suggestion"]
+    assert flagged
+    for r in flagged:
+        span = text[r.finding.start : r.finding.end]
+        assert "morons" in span
+        assert "field trip" not in span
+        assert r.finding.fix is not None and r.finding.fix.replacement == ""
+
+
+def test_a_threat_is_an_error_even_as_a_joke(tone_only: Pipeline, default_policy: Policy) -> None:
+    text = "If that kid mouths off one more time I swear I will smack him."
+    report = tone_only.run(Draft(text), default_policy)
+    assert ("TONE004", "error") in tone_findings(report)
+    assert report.verdict == "rethink"
+
+
+def test_an_attack_on_a_group_flags_the_whole_statement(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "Nice weather for recess. Honestly immigrants are ruining this town."
+    report = tone_only.run(Draft(text), default_policy)
+    assert ("TONE006", "error") in tone_findings(report)
+    assert spans(report, text, "TONE006") == ["Honestly immigrants are ruining this town"]
+
+
+def test_a_draft_written_in_anger_gets_a_suggestion_to_wait(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "I am SO done with this district. Nobody listens to teachers, ever."
+    report = tone_only.run(Draft(text), default_policy)
+    [wait] = [r for r in report.findings if r.finding.code == "TONE008"]
+    assert wait.level == "suggestion"
+    assert "waiting before posting" in wait.finding.message
+    assert "(policy S8)" in wait.finding.why
+    assert (wait.finding.start, wait.finding.end) == (0, len(text))
+
+
+def test_the_report_names_the_engine(tone_only: Pipeline, default_policy: Policy) -> None:
+    assert tone_only.run(Draft("Picture day is Thursday!"), default_policy).engines == {
+        "tone": "embedded"
+    }
+
+
+class CountingModel:
+    """A stand-in tone model with Detoxify's labels; scores 'idiot' and 'explicit' words."""
+
+    engine = "detoxify:unbiased"
+    labels = ("toxicity", "insult", "sexual_explicit")
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        self.calls.append(len(texts))
+        return [
+            {
+                "toxicity": 0.9 if "idiot" in t else 0.01,
+                "insult": 0.8 if "idiot" in t else 0.01,
+                "sexual_explicit": 0.7 if "explicit" in t else 0.01,
+            }
+            for t in texts
+        ]
+
+
+def analyses(models: Models, texts: Sequence[str]) -> list[Analysis]:
+    return [Analysis(Draft(t), doc) for t, doc in zip(texts, models.nlp.pipe(texts), strict=True)]
+
+
+def test_one_model_call_per_batch_and_one_more_only_when_something_scored(
+    models: Models,
+) -> None:
+    model = CountingModel()
+    check = tone.ToneCheck(model)
+    benign = ["Picture day is Thursday.", "Bring a water bottle. Field day is tomorrow!"]
+    check.run_batch([Draft(t) for t in benign], analyses(models, benign))
+    assert model.calls == [3]
+    mixed = [*benign, "Our principal is an idiot."]
+    found = check.run_batch([Draft(t) for t in mixed], analyses(models, mixed))
+    assert model.calls == [3, 4, 5]  # sentences, then one variant per word of the flagged one
+    assert found[:2] == [[], []]
+    assert {f.code for f in found[2]} == {"TONE001", "TONE005", "TONE008"}
+    assert {mixed[2][f.start : f.end] for f in found[2] if f.code != "TONE008"} == {"idiot"}
+
+
+def test_every_detoxify_label_has_a_documented_rule(models: Models) -> None:
+    from models.detoxify_engine import TONE_LABELS
+
+    codes = {lr.label: lr.rule.code for lr in tone.LABEL_RULES}
+    assert set(codes) == set(TONE_LABELS)
+    text = "That was explicit."
+    [found] = tone.ToneCheck(CountingModel()).run_batch([Draft(text)], analyses(models, [text]))
+    assert [f.code for f in found] == ["TONE007"]
+    for rule in tone.rules():
+        assert rule.code.startswith("TONE") and rule.what and rule.why and rule.example
+        assert "(policy S" in rule.why and rule.code in rule.tune
