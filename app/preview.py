@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.service import Service
-from checks.evaluation import CheckScore, Example, ExampleError, parse_examples
-from checks.policy import Policy, RuleSetting
-from checks.types import Report, level_rank
+from checks.evaluation import CheckScore, Example, ExampleError, parse_examples, score_reports
+from checks.pipeline import Pipeline
+from checks.policy import DEFAULT_SELECT, Policy, RuleSetting
+from checks.types import Finding, Report, level_rank
 
 MAX_EXAMPLES = 2000
 MAX_FLIPS = 200
@@ -75,15 +76,36 @@ def _csv_as_jsonl(text: str) -> list[str]:
 def preview(
     service: Service, current: Policy, proposed: Policy, examples: Sequence[Example]
 ) -> dict[str, Any]:
-    before = service.evaluate(current, examples)
-    after = service.evaluate(proposed, examples)
+    """One run of the checks over the sample serves both policies and the curves, unless the two
+    policies differ in what the checks read themselves (allow-list, roster, semantic settings)."""
+    drafts = [e.draft for e in examples]
+    raw_proposed = service.raw_findings(drafts, _every_check_runs(proposed))
+    raw_current = (
+        raw_proposed
+        if current.check_inputs() == proposed.check_inputs()
+        else service.raw_findings(drafts, _every_check_runs(current))
+    )
+    pipeline = service.pipeline
+    before = score_reports(
+        examples, [pipeline.report(d, f, current) for d, f in zip(drafts, raw_current, strict=True)]
+    )
+    after = score_reports(
+        examples,
+        [pipeline.report(d, f, proposed) for d, f in zip(drafts, raw_proposed, strict=True)],
+    )
     return {
         "examples": len(examples),
         "current": {"version": current.version, **before.as_dict()},
         "proposed": after.as_dict(),
         "flips": _flips(examples, before.fired, after.fired),
-        "curves": _curves(service, proposed, examples),
+        "curves": _curves(service.pipeline, proposed, examples, raw_proposed),
     }
+
+
+def _every_check_runs(policy: Policy) -> Policy:
+    """The same check inputs with every rule selected, so raw findings cover any rule a policy
+    may switch on."""
+    return dataclasses.replace(policy, select=DEFAULT_SELECT, ignore=(), rules={})
 
 
 def _flips(
@@ -113,9 +135,12 @@ def _flips(
 
 
 def _curves(
-    service: Service, proposed: Policy, examples: Sequence[Example]
+    pipeline: Pipeline,
+    proposed: Policy,
+    examples: Sequence[Example],
+    raw: Sequence[Sequence[Finding]],
 ) -> dict[str, dict[str, Any]]:
-    rules = service.pipeline.rules
+    rules = pipeline.rules
     unfiltered = dataclasses.replace(
         proposed,
         rules={
@@ -130,7 +155,9 @@ def _curves(
             },
         },
     )
-    reports = service.check([e.draft for e in examples], unfiltered)
+    reports = [
+        pipeline.report(e.draft, found, unfiltered) for e, found in zip(examples, raw, strict=True)
+    ]
     scores = [_scores_by_code(report) for report in reports]
     curves = {}
     for code, rule in rules.items():

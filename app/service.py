@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.settings import Settings
-from checks.evaluation import Evaluation, Example, evaluate
 from checks.pipeline import Pipeline
 from checks.policy import Policy, load_policy
 from checks.registry import build_pipeline
-from checks.types import Draft, Report
+from checks.types import Draft, Finding, Report
 from models.registry import Models, load_models
 
 
@@ -36,7 +35,13 @@ class Service:
         with self._lock:
             return self.pipeline.run_batch(drafts, policy or self.policy)
 
-    def evaluate(self, policy: Policy, examples: Sequence[Example]) -> Evaluation:
-        """Measure `policy` on labelled drafts, one batch at a time like `check`."""
-        with self._lock:
-            return evaluate(self.pipeline, policy, examples)
+    def raw_findings(
+        self, drafts: Sequence[Draft], policy: Policy, batch_size: int = 64
+    ) -> list[list[Finding]]:
+        """The checks' findings before the policy is applied, a batch at a time, so a long
+        preview never holds the models for more than one batch while checks wait."""
+        raw: list[list[Finding]] = []
+        for offset in range(0, len(drafts), batch_size):
+            with self._lock:
+                raw.extend(self.pipeline.raw_findings(drafts[offset : offset + batch_size], policy))
+        return raw

@@ -147,18 +147,24 @@ def fired_checks(report: Report) -> frozenset[str]:
 def evaluate(
     pipeline: Pipeline, policy: Policy, examples: Sequence[Example], batch_size: int = 64
 ) -> Evaluation:
-    scores = {name: CheckScore(name) for name in CHECK_NAMES}
-    result = Evaluation(scores=scores, examples=len(examples), benign=0, benign_flagged=0)
+    reports: list[Report] = []
     for offset in range(0, len(examples), batch_size):
         chunk = examples[offset : offset + batch_size]
-        reports = pipeline.run_batch([e.draft for e in chunk], policy)
-        for example, report in zip(chunk, reports, strict=True):
-            fired = fired_checks(report)
-            result.fired[example.id] = fired
-            _count(scores, example, fired)
-            if not example.expect:
-                result.benign += 1
-                result.benign_flagged += bool(fired)
+        reports.extend(pipeline.run_batch([e.draft for e in chunk], policy))
+    return score_reports(examples, reports)
+
+
+def score_reports(examples: Sequence[Example], reports: Sequence[Report]) -> Evaluation:
+    """Compare each example's expected checks with what its report fired."""
+    scores = {name: CheckScore(name) for name in CHECK_NAMES}
+    result = Evaluation(scores=scores, examples=len(examples), benign=0, benign_flagged=0)
+    for example, report in zip(examples, reports, strict=True):
+        fired = fired_checks(report)
+        result.fired[example.id] = fired
+        _count(scores, example, fired)
+        if not example.expect:
+            result.benign += 1
+            result.benign_flagged += bool(fired)
     return result
 
 

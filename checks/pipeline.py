@@ -44,6 +44,17 @@ class Pipeline:
     def run_batch(self, drafts: Sequence[Draft], policy: Policy) -> list[Report]:
         """One spaCy pass over the batch (`nlp.pipe`), each enabled check once over the batch."""
         started = time.perf_counter()
+        raw = self.raw_findings(drafts, policy)
+        elapsed_ms = (time.perf_counter() - started) * 1000 / max(len(drafts), 1)
+        return [
+            self.report(draft, findings, policy, elapsed_ms)
+            for draft, findings in zip(drafts, raw, strict=True)
+        ]
+
+    def raw_findings(self, drafts: Sequence[Draft], policy: Policy) -> list[list[Finding]]:
+        """What the checks say before the policy's thresholds, levels and exemptions: the
+        expensive half of `run_batch`, which a preview runs once to compare several policies
+        that share the same `policy.check_inputs()`."""
         docs = self.nlp.pipe(d.text for d in drafts)
         analyses = [
             Analysis(draft=d, doc=doc, policy=policy) for d, doc in zip(drafts, docs, strict=True)
@@ -54,18 +65,15 @@ class Pipeline:
                 continue
             for found, per_draft in zip(raw, check.run_batch(drafts, analyses), strict=True):
                 found.extend(per_draft)
-        elapsed_ms = (time.perf_counter() - started) * 1000 / max(len(drafts), 1)
-        return [
-            self._report(draft, findings, policy, elapsed_ms)
-            for draft, findings in zip(drafts, raw, strict=True)
-        ]
+        return raw
 
     def _check_selected(self, check: Check, policy: Policy) -> bool:
         return any(policy.is_selected(r.code) for r in check.rules())
 
-    def _report(
-        self, draft: Draft, findings: list[Finding], policy: Policy, timing_ms: float
+    def report(
+        self, draft: Draft, findings: Sequence[Finding], policy: Policy, timing_ms: float = 0.0
     ) -> Report:
+        """Apply `policy` to a draft's raw findings: the cheap half of `run_batch`."""
         kept = [f for f in (self._apply(draft, f, policy) for f in findings) if f is not None]
         kept = _without_overlaps(kept)
         kept.sort(key=lambda r: (r.finding.start, r.finding.end, r.finding.code))

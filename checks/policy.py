@@ -32,10 +32,13 @@ class RuleSetting:
     threshold: float | None = None
 
 
+DEFAULT_SELECT: tuple[str, ...] = ("PRIV", "TONE", "PARENT", "VOICE", "CONTACT")
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     version: str = "default"
-    select: tuple[str, ...] = ("PRIV", "TONE", "PARENT", "VOICE", "CONTACT")
+    select: tuple[str, ...] = DEFAULT_SELECT
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     allow_list: tuple[str, ...] = ()
@@ -63,6 +66,17 @@ class Policy:
     def level(self, code: str, default: Level) -> Level:
         setting = self._setting(code)
         return default if setting.level is None else setting.level
+
+    def check_inputs(self) -> tuple[object, ...]:
+        """The settings that checks read themselves while they look for findings; two policies
+        with equal inputs get the same raw findings (the rest is applied by the pipeline)."""
+        return (
+            self.allow_list,
+            self.classroom_first_names_with_release,
+            tuple(sorted(self.semantic_thresholds.items())),
+            _custom_rules_key(self.custom_rules),
+            id(self.roster) if self.roster is not None else None,
+        )
 
     def custom_rule(self, code: str) -> Rule | None:
         """The documentation (default level and threshold) of the district's own rule `code`."""
@@ -142,7 +156,7 @@ def policy_from_dict(data: dict[str, Any]) -> Policy:
     semantic = _table(data, "semantic")
     return Policy(
         version=str(data.get("version", "default")),
-        select=_strings(data, "select", Policy.select),
+        select=_strings(data, "select", DEFAULT_SELECT),
         ignore=_strings(data, "ignore", ()),
         rules={code: _rule_setting(code, v) for code, v in _table(data, "rules").items()},
         allow_list=_strings(data, "allow_list", ()),

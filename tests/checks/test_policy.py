@@ -126,3 +126,8 @@ def test_a_policy_survives_a_round_trip_through_its_dict():
 def test_a_mistake_in_a_policy_names_the_field(document, names):
     with pytest.raises(PolicyError, match=names.replace(".", r"\.")):
         parse_policy(document)
+
+
+def test_a_policy_document_without_select_runs_every_check() -> None:
+    policy = policy_from_dict({"version": "d-1", "rules": {"TONE001": {"threshold": 0.9}}})
+    assert policy.is_selected("PRIV001") and policy.is_selected("CONTACT003")
