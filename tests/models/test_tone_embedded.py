@@ -1,0 +1,48 @@
+"""The embedded tone engine: shipped weights without pickle, and a training script that
+reproduces them from the hand-written exemplars."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from models.registry import Models
+from models.tone import EmbeddedTone, hostility
+from models.tone_classifier import load_classifier
+from models.train_tone import DEFAULT_EXEMPLARS, read_exemplars, train
+
+
+def test_shipped_classifier_is_plain_arrays() -> None:
+    classifier = load_classifier()
+    assert classifier.classes == ("anger", "clean", "identity_attack", "insult", "threat")
+    assert classifier.coef.shape == (5, 384)
+
+
+def test_embedded_engine_scores_profanity_and_the_classifier_labels(models: Models) -> None:
+    tone = models.tone
+    assert isinstance(tone, EmbeddedTone)
+    assert tone.labels == ("obscene", "anger", "identity_attack", "insult", "threat")
+    praise, insult = tone.score(
+        ["The kids crushed their reading goals.", "You are a worthless idiot."]
+    )
+    assert hostility(praise) < 0.5 < hostility(insult)
+
+
+def test_without_an_encoder_only_profanity_is_scored() -> None:
+    tone = EmbeddedTone(encoder=None)
+    assert tone.labels == ("obscene",)
+    assert set(tone.score(["Picture day is Thursday."])[0]) == {"obscene"}
+
+
+def test_exemplars_cover_every_class() -> None:
+    labels, texts = read_exemplars(DEFAULT_EXEMPLARS)
+    assert set(labels) == set(load_classifier().classes)
+    assert len(texts) == len(set(texts))
+
+
+def test_training_script_reproduces_the_shipped_weights(models: Models) -> None:
+    assert models.encoder is not None
+    retrained, _, _ = train(DEFAULT_EXEMPLARS, models.encoder)
+    shipped = load_classifier()
+    assert retrained.classes == shipped.classes
+    np.testing.assert_allclose(retrained.coef, shipped.coef, atol=1e-3)
+    np.testing.assert_allclose(retrained.intercept, shipped.intercept, atol=1e-3)
