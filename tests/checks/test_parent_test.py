@@ -1,0 +1,159 @@
+"""parent_test promises: what a parent across the table would wince at is flagged, sentence by
+sentence, with the rule's reason and a better wording; the teacher's ordinary life is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.pipeline import Pipeline
+from checks.policy import Policy
+from checks.types import Context, Draft, ReportedFinding
+
+CHECK = "parent_test"
+
+
+def findings(
+    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
+) -> list[ReportedFinding]:
+    report = pipeline.run(Draft(text, Context(account=account)), policy)  # type: ignore[arg-type]
+    return [f for f in report.findings if f.finding.check == CHECK]
+
+
+def flagged(
+    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
+) -> dict[str, str]:
+    """Codes at warning or above, each with the text of its span."""
+    return {
+        f.finding.code: text[f.finding.start : f.finding.end]
+        for f in findings(pipeline, policy, text, account)
+        if f.level != "suggestion"
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "span"),
+    [
+        (
+            "PARENT001",
+            "Field trip survived. Wine o'clock came early today 🍷",
+            "Wine o'clock came early today 🍷",
+        ),
+        (
+            "PARENT001",
+            "Hungover and proctoring the state test. Pray for me.",
+            "Hungover and proctoring the state test.",
+        ),
+        ("PARENT002", "Can't focus in staff meetings, the new coach is so hot 🔥", None),
+        ("PARENT002", "Date night tonight... if you know what I mean 😏", None),
+        (
+            "PARENT003",
+            "My 6th period is a bunch of feral little monsters.",
+            "My 6th period is a bunch of feral little monsters.",
+        ),
+        ("PARENT003", "Covered the sped kids today, basically babysitting 🙄", None),
+        ("PARENT004", "Helicopter mom emailed me nine times today. Get a life, lady.", None),
+        (
+            "PARENT005",
+            "Our principal is a clueless idiot who hasn't taught a day in her life.",
+            None,
+        ),
+        ("PARENT006", "Rumor has it a certain coach got a DUI last weekend 👀", None),
+        ("PARENT007", "Honestly I don't get paid enough to care about your kid's grade.", None),
+        ("PARENT008", "I just make up their participation grades, they'll never know lol", None),
+        ("PARENT009", "Glad that monster is dead. Good riddance.", None),
+        ("PARENT010", "Told my 4th graders to make sure their parents vote for Jensen 🗳️", None),
+    ],
+)
+def test_flags_what_a_parent_would_wince_at(
+    pipeline: Pipeline, default_policy: Policy, code: str, text: str, span: str | None
+) -> None:
+    found = flagged(pipeline, default_policy, text)
+    assert code in found
+    if span is not None:
+        assert found[code] == span
+
+
+def test_campaigning_from_a_classroom_account_is_flagged(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "Friendly reminder from Room 12: vote NO on Prop 9, it's bad for schools."
+    assert "PARENT012" in flagged(pipeline, default_policy, text, account="classroom")
+
+
+def test_a_paraphrase_with_no_listed_words_is_still_caught(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "My kids this year are hopeless, none of them will make it."
+    found = findings(pipeline, default_policy, text)
+    assert [f.finding.code for f in found] == ["PARENT003"]
+    assert "close in meaning to “" in found[0].finding.why
+    assert text not in found[0].finding.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our team killed it at the science fair! 🔬🥇",
+        "Our robotics team killed it today!! 🤖",
+        "I'm exhausted but proud of these kids.",
+        "Wine tasting fundraiser for the PTA on Friday! All proceeds go to the library 🍷📚",
+        "Red Ribbon Week starts Monday: we're learning to say no to drugs and alcohol.",
+        "Date night with my husband, first one since the baby! 💕",
+        "These kids are driving me crazy and I love them anyway 😂",
+        "Our principal stayed until 9pm to help us set up the book fair. Best boss ever.",
+        "The parents at our school are so generous, thank you for the supplies!",
+        "Happy retirement to Mr. Ortiz after 30 years in room 114!",
+        "This job is hard and the pay isn't great, but I'd choose it again every time.",
+        "We did a surprise pajama day and the kids loved it.",
+        "Our volleyball girls destroyed the competition tonight 🏐",
+        "Reminder: the school bond vote is Tuesday. Polls open 7am to 8pm.",
+        "Our special education team is the heart of this building 💙",
+    ],
+)
+def test_benign_look_alikes_pass_clean(
+    pipeline: Pipeline, default_policy: Policy, text: str
+) -> None:
+    assert flagged(pipeline, default_policy, text) == {}
+
+
+def test_a_personal_political_opinion_is_at_most_a_suggestion(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "I think the governor's budget is a mistake for working families."
+    found = findings(pipeline, default_policy, text)
+    assert [(f.finding.code, f.level) for f in found] == [("PARENT011", "suggestion")]
+    assert found[0].finding.fix is not None
+    assert found[0].finding.fix.replacement.startswith(text)
+    assert "Views are my own" in found[0].finding.fix.replacement
+
+
+def test_a_political_opinion_with_a_disclaimer_passes_clean(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "I'm voting yes on Prop 4 this fall. These views are my own, not my employer's."
+    assert findings(pipeline, default_policy, text) == []
+
+
+def test_each_finding_cites_policy_and_offers_a_better_wording(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "Long week. They don't pay me enough to deal with these kids, so I don't."
+    (finding,) = [f.finding for f in findings(pipeline, default_policy, text)]
+    assert finding.code == "PARENT007"
+    assert text[finding.start : finding.end] == (
+        "They don't pay me enough to deal with these kids, so I don't."
+    )
+    assert "(policy S7, S9)" in finding.why
+    assert finding.fix is not None
+    assert finding.fix.replacement == "This job is hard some days, and these kids are worth it."
+
+
+def test_a_district_can_raise_a_threshold_to_silence_a_rule(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    from checks.policy import policy_from_dict
+
+    text = "Hungover and proctoring the state test."
+    strict = policy_from_dict({"rules": {"PARENT001": {"threshold": 0.99}}})
+    assert "PARENT001" in flagged(pipeline, default_policy, text)
+    assert "PARENT001" not in flagged(pipeline, strict, text)

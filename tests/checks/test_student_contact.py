@@ -1,0 +1,102 @@
+"""student_contact promises: invitations into a teacher's personal channels, personal numbers,
+secrets and favourites are flagged with a district-approved alternative; a classroom account
+inviting families, and posts to other teachers, pass clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.pipeline import Pipeline
+from checks.policy import Policy
+from checks.types import Context, Draft
+
+CHECK = "student_contact"
+
+
+def flagged(
+    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
+) -> dict[str, str]:
+    report = pipeline.run(Draft(text, Context(account=account)), policy)  # type: ignore[arg-type]
+    return {
+        f.finding.code: text[f.finding.start : f.finding.end]
+        for f in report.findings
+        if f.finding.check == CHECK and f.level != "suggestion"
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "span"),
+    [
+        (
+            "CONTACT001",
+            "Hey 8th graders, send me a friend request on Facebook so we can keep in touch!",
+            None,
+        ),
+        ("CONTACT002", "Kids, slide into my DMs if you need homework help 😉", None),
+        (
+            "CONTACT002",
+            "Who wants to play Fortnite with me tonight? My students know my gamertag 🎮",
+            None,
+        ),
+        (
+            "CONTACT003",
+            "Seniors, need help over break? Here's my number: 612-555-0199",
+            "Here's my number: 612-555-0199",
+        ),
+        (
+            "CONTACT004",
+            "Text me if you need anything. Don't tell your parents I gave you my cell, ok?",
+            "Don't tell your parents I gave you my cell, ok?",
+        ),
+        ("CONTACT005", "Only my favorite students get the study guide early 😎", None),
+        ("CONTACT006", "Extra credit for everyone in my class who follows me on TikTok!", None),
+    ],
+)
+def test_flags_personal_contact_with_students(
+    pipeline: Pipeline, default_policy: Policy, code: str, text: str, span: str | None
+) -> None:
+    found = flagged(pipeline, default_policy, text)
+    assert code in found
+    if span is not None:
+        assert found[code] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("Follow our class page for updates, families!", "classroom"),
+        ("Students, follow our class account @room12reads for the reading challenge!", "classroom"),
+        ("Students, message me on Schoology if you're stuck on the homework.", "classroom"),
+        (
+            "Teacher friends, follow me for classroom organization ideas! #teachersofinstagram",
+            "personal",
+        ),
+        ("Fellow educators, DM me if you want my free fractions unit!", "personal"),
+        ("My daughter just added me on Snapchat and I have no idea how it works 😂", "personal"),
+        ("Shhh, parents, don't tell the kids, but tomorrow is a surprise pajama day!", "personal"),
+        ("My favorite part of teaching is the lightbulb moment.", "personal"),
+        ("Kids who turn in every homework this week get a pizza party Friday 🍕", "personal"),
+        ("Gaming club meets Thursdays after school in room 204. All levels welcome 🎮", "personal"),
+        ("Text JOIN to 55555 to get the district's snow day alerts.", "personal"),
+    ],
+)
+def test_district_channels_and_families_pass_clean(
+    pipeline: Pipeline, default_policy: Policy, text: str, account: str
+) -> None:
+    assert flagged(pipeline, default_policy, text, account) == {}
+
+
+def test_a_personal_channel_is_flagged_even_from_a_classroom_account(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "Students, DM me on my personal Snapchat if you want the answer key 👻"
+    assert "CONTACT002" in flagged(pipeline, default_policy, text, account="classroom")
+
+
+def test_the_fix_points_to_district_channels(pipeline: Pipeline, default_policy: Policy) -> None:
+    text = "Kids, slide into my DMs if you need homework help 😉"
+    report = pipeline.run(Draft(text), default_policy)
+    (found,) = [f.finding for f in report.findings if f.finding.check == CHECK]
+    assert found.fix is not None
+    assert "school messaging app" in found.fix.replacement
+    assert "(policy C7, C8, C9, C10)" in found.why
