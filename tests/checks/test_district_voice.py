@@ -56,6 +56,7 @@ def test_speaking_in_the_districts_name_is_flagged(
 @pytest.mark.parametrize(
     "text",
     [
+        "Reminder: the district's official calendar is on the website. Break starts Dec 20.",
         "Check the district website for the official announcement about Monday's schedule.",
         "Our district's website has the official announcement about the new start times.",
         "Per the district's announcement, masks are optional starting Monday. Details at the link.",

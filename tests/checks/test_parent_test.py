@@ -91,29 +91,49 @@ def test_a_paraphrase_with_no_listed_words_is_still_caught(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("look_alike_of", "text"),
     [
-        "Our team killed it at the science fair! 🔬🥇",
-        "Our robotics team killed it today!! 🤖",
-        "I'm exhausted but proud of these kids.",
-        "Wine tasting fundraiser for the PTA on Friday! All proceeds go to the library 🍷📚",
-        "Red Ribbon Week starts Monday: we're learning to say no to drugs and alcohol.",
-        "Date night with my husband, first one since the baby! 💕",
-        "These kids are driving me crazy and I love them anyway 😂",
-        "Our principal stayed until 9pm to help us set up the book fair. Best boss ever.",
-        "The parents at our school are so generous, thank you for the supplies!",
-        "Happy retirement to Mr. Ortiz after 30 years in room 114!",
-        "This job is hard and the pay isn't great, but I'd choose it again every time.",
-        "We did a surprise pajama day and the kids loved it.",
-        "Our volleyball girls destroyed the competition tonight 🏐",
-        "Reminder: the school bond vote is Tuesday. Polls open 7am to 8pm.",
-        "Our special education team is the heart of this building 💙",
+        ("PARENT009", "Our team killed it at the science fair! 🔬🥇"),
+        ("PARENT009", "Our robotics team killed it today!! 🤖"),
+        ("PARENT003", "I'm exhausted but proud of these kids."),
+        (
+            "PARENT001",
+            "Wine tasting fundraiser for the PTA on Friday! All proceeds go to the library 🍷📚",
+        ),
+        (
+            "PARENT001",
+            "Red Ribbon Week starts Monday: we're learning to say no to drugs and alcohol.",
+        ),
+        ("PARENT002", "Date night with my husband, first one since the baby! 💕"),
+        ("PARENT003", "These kids are driving me crazy and I love them anyway 😂"),
+        (
+            "PARENT005",
+            "Our principal stayed until 9pm to help us set up the book fair. Best boss ever.",
+        ),
+        ("PARENT004", "The parents at our school are so generous, thank you for the supplies!"),
+        ("PARENT006", "Happy retirement to Mr. Ortiz after 30 years in room 114!"),
+        (
+            "PARENT007",
+            "This job is hard and the pay isn't great, but I'd choose it again every time.",
+        ),
+        ("PARENT008", "We did a surprise pajama day and the kids loved it."),
+        ("PARENT009", "Our volleyball girls destroyed the competition tonight 🏐"),
+        ("PARENT010", "Reminder: the school bond vote is Tuesday. Polls open 7am to 8pm."),
+        ("PARENT003", "Our special education team is the heart of this building 💙"),
     ],
 )
 def test_benign_look_alikes_pass_clean(
-    pipeline: Pipeline, default_policy: Policy, text: str
+    pipeline: Pipeline, default_policy: Policy, look_alike_of: str, text: str
 ) -> None:
+    assert look_alike_of not in flagged(pipeline, default_policy, text)
     assert flagged(pipeline, default_policy, text) == {}
+
+
+def test_a_school_bond_reminder_from_a_classroom_account_passes_clean(
+    pipeline: Pipeline, default_policy: Policy
+) -> None:
+    text = "Reminder from Room 12: the school bond vote is Tuesday. Polls open 7am to 8pm."
+    assert "PARENT012" not in flagged(pipeline, default_policy, text, account="classroom")
 
 
 def test_a_personal_political_opinion_is_at_most_a_suggestion(

@@ -62,28 +62,55 @@ def test_flags_personal_contact_with_students(
 
 
 @pytest.mark.parametrize(
-    ("text", "account"),
+    ("look_alike_of", "text", "account"),
     [
-        ("Follow our class page for updates, families!", "classroom"),
-        ("Students, follow our class account @room12reads for the reading challenge!", "classroom"),
-        ("Students, message me on Schoology if you're stuck on the homework.", "classroom"),
+        ("CONTACT001", "Follow our class page for updates, families!", "classroom"),
         (
+            "CONTACT001",
+            "Students, follow our class account @room12reads for the reading challenge!",
+            "classroom",
+        ),
+        (
+            "CONTACT002",
+            "Students, message me on Schoology if you're stuck on the homework.",
+            "classroom",
+        ),
+        (
+            "CONTACT001",
             "Teacher friends, follow me for classroom organization ideas! #teachersofinstagram",
             "personal",
         ),
-        ("Fellow educators, DM me if you want my free fractions unit!", "personal"),
-        ("My daughter just added me on Snapchat and I have no idea how it works 😂", "personal"),
-        ("Shhh, parents, don't tell the kids, but tomorrow is a surprise pajama day!", "personal"),
-        ("My favorite part of teaching is the lightbulb moment.", "personal"),
-        ("Kids who turn in every homework this week get a pizza party Friday 🍕", "personal"),
-        ("Gaming club meets Thursdays after school in room 204. All levels welcome 🎮", "personal"),
-        ("Text JOIN to 55555 to get the district's snow day alerts.", "personal"),
+        ("CONTACT002", "Fellow educators, DM me if you want my free fractions unit!", "personal"),
+        (
+            "CONTACT001",
+            "My daughter just added me on Snapchat and I have no idea how it works 😂",
+            "personal",
+        ),
+        (
+            "CONTACT004",
+            "Shhh, parents, don't tell the kids, but tomorrow is a surprise pajama day!",
+            "personal",
+        ),
+        ("CONTACT005", "My favorite part of teaching is the lightbulb moment.", "personal"),
+        (
+            "CONTACT006",
+            "Kids who turn in every homework this week get a pizza party Friday 🍕",
+            "personal",
+        ),
+        (
+            "CONTACT002",
+            "Gaming club meets Thursdays after school in room 204. All levels welcome 🎮",
+            "personal",
+        ),
+        ("CONTACT003", "Text JOIN to 55555 to get the district's snow day alerts.", "personal"),
     ],
 )
 def test_district_channels_and_families_pass_clean(
-    pipeline: Pipeline, default_policy: Policy, text: str, account: str
+    pipeline: Pipeline, default_policy: Policy, look_alike_of: str, text: str, account: str
 ) -> None:
-    assert flagged(pipeline, default_policy, text, account) == {}
+    found = flagged(pipeline, default_policy, text, account)
+    assert look_alike_of not in found
+    assert found == {}
 
 
 def test_a_personal_channel_is_flagged_even_from_a_classroom_account(
