@@ -39,16 +39,18 @@ export function badgePosition(box, badge, inset = 6) {
 }
 
 /**
- * The panel opens below the editor, right-aligned with it, or above when there is no room below;
- * it always stays inside the viewport.
+ * The panel opens beside the editor when the viewport has room (so the site's Post button stays
+ * visible), else below it, else above it; it always stays inside the viewport.
  */
 export function panelPosition(box, panel, viewport, gap = 8) {
   const clamp = (value, min, max) => Math.max(min, Math.min(value, max));
+  const clampTop = (top) => clamp(top, gap, Math.max(gap, viewport.height - panel.height - gap));
+  if (box.right + gap + panel.width <= viewport.width - gap) return { left: box.right + gap, top: clampTop(box.top) };
+  if (box.left - gap - panel.width >= gap) return { left: box.left - gap - panel.width, top: clampTop(box.top) };
   const below = box.bottom + gap;
   const above = box.top - gap - panel.height;
-  const top = below + panel.height <= viewport.height - gap || above < gap ? below : above;
   return {
     left: clamp(box.right - panel.width, gap, viewport.width - panel.width - gap),
-    top: clamp(top, gap, Math.max(gap, viewport.height - panel.height - gap)),
+    top: clampTop(below + panel.height <= viewport.height - gap || above < gap ? below : above),
   };
 }

@@ -57,8 +57,8 @@ export class Session {
     this.resizeObserver = new ResizeObserver(this.onMove);
     this.resizeObserver.observe(this.element);
     this.overlay.badge.addEventListener('click', () => (this.panelMode ? this.closePanel() : this.openPanel('review')));
-    this.overlay.panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.edit();
+    this.overlay.root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.panelMode) this.edit();
     });
   }
 

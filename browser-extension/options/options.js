@@ -110,4 +110,8 @@ document.getElementById('test').addEventListener('click', async () => {
   say(result.message, result.ok ? 'ok' : 'error');
 });
 
-loadSettings().then(fill);
+loadSettings().then((settings) => {
+  fill(settings);
+  document.getElementById('form-body').disabled = false;
+  form.setAttribute('aria-busy', 'false');
+});

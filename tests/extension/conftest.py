@@ -12,7 +12,8 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python Playwright is needed for the extension e2e tests")
 
-from .service import start_service  # noqa: E402
+from .fake_service import FakeService  # noqa: E402
+from .service import FAKE_KEY, Service, start_service  # noqa: E402
 from .sites import SiteServer, resolver_rules  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -103,10 +104,11 @@ class Browser:
         return page
 
 
-def _launch(playwright, tmp_path: Path, sites: SiteServer, managed: dict | None) -> Browser:
-    extension = _unpacked(tmp_path / "extension", managed)
+def _launch(playwright, directory: Path, sites: SiteServer, managed: dict | None) -> Browser:
+    directory.mkdir()
+    extension = _unpacked(directory / "extension", managed)
     context = playwright.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
+        str(directory / "profile"),
         headless=True,
         executable_path=str(CHROMIUM),
         ignore_https_errors=True,
@@ -124,18 +126,33 @@ def _launch(playwright, tmp_path: Path, sites: SiteServer, managed: dict | None)
 
 
 @pytest.fixture
-def browser(playwright, tmp_path, sites):
-    b = _launch(playwright, tmp_path, sites, managed=None)
-    yield b
-    b.context.close()
+def launch(playwright, tmp_path, sites):
+    """Start a browser with Second Look; `managed` stands in for the district's policy values."""
+    opened: list[Browser] = []
+
+    def _open(managed: dict | None = None) -> Browser:
+        opened.append(_launch(playwright, tmp_path / f"browser-{len(opened)}", sites, managed))
+        return opened[-1]
+
+    yield _open
+    for b in opened:
+        b.context.close()
 
 
 @pytest.fixture
-def managed_browser(playwright, tmp_path, sites, sl_service):
-    managed = {"serviceUrl": sl_service.url, "apiKey": sl_service.key, "enabledSites": ["facebook", "x"], "sendOutcomeCounts": True}
-    b = _launch(playwright, tmp_path, sites, managed=managed)
-    yield b
-    b.context.close()
+def browser(launch):
+    return launch()
+
+
+@pytest.fixture
+def contract_fake():
+    """The contract fake, for what only it can show (the outcome events it received)."""
+    with FakeService(FAKE_KEY) as fake:
+        yield Service(fake.url, FAKE_KEY, fake)
+
+
+def district_policy(service) -> dict:
+    return {"serviceUrl": service.url, "apiKey": service.key, "enabledSites": ["facebook", "x"], "sendOutcomeCounts": True}
 
 
 @pytest.fixture
