@@ -34,7 +34,8 @@ def _render_finding(text: str, reported: ReportedFinding) -> list[str]:
     (l1, c1), (l2, c2) = line_col(text, f.start), line_col(text, f.end)
     lines = [f"{l1}:{c1}-{l2}:{c2} {reported.level} {f.code} {f.message}", f"    why: {f.why}"]
     if f.fix is not None:
-        lines.append(f"    fix: {f.fix.title}: {f.fix.replacement!r}")
+        shown = f.fix.replacement in f.fix.title
+        lines.append(f"    fix: {f.fix.title}" + ("" if shown else f" -> {f.fix.replacement!r}"))
     return lines
 
 
