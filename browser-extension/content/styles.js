@@ -32,7 +32,7 @@ button:focus-visible { outline: 2px solid #175cd3; outline-offset: 2px; }
   font-weight: 400; font-size: 14px; line-height: 1.45;
 }
 .panel header { display: flex; align-items: flex-start; gap: 10px; padding: 14px 14px 10px 16px; border-bottom: 1px solid #eaecf0; }
-.panel h2 { margin: 0; font: 600 15px/1.3 inherit; font-family: inherit; color: #101828; }
+.panel h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.3; color: #101828; }
 .panel .summary { margin: 2px 0 0; color: #475467; font-size: 13px; }
 .panel .heading { flex: 1; }
 .panel .close {

@@ -50,7 +50,7 @@ def expect_findings(page, count: int) -> None:
 
 
 def shown_findings(report: dict) -> list[dict]:
-    assert report["findings"], "the service should flag the test draft"
+    assert report["findings"], f"the service should flag the test draft; engines {report.get('engines')}, unavailable {report.get('unavailable')}"
     return report["findings"]
 
 
