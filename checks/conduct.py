@@ -14,7 +14,7 @@ combine as independent evidence: `1 - (1 - pattern) * (1 - similarity)`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,6 +31,7 @@ from models.encoder import SentenceEncoder
 
 SEMANTIC_AT_THRESHOLD = 0.5
 SENTENCE_SLOT = "{sentence}"
+CUSTOM_SETS_KEPT = 8  # compiled custom-rule sets kept (one per distinct policy seen recently)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,33 +125,10 @@ class ConductCheck:
         if not active:
             return []
         spans = sentences(analysis)
-        evidence: dict[tuple[str, int], Evidence] = {}
-        for code, pattern, token in compiled.pattern_hits(analysis.doc):
-            where = _sentence_of(spans, token)
-            key = (code, where)
-            if code not in active or where < 0:
-                continue
-            current = evidence.get(key, Evidence())
-            if current.pattern is None or pattern.weight > current.pattern.weight:
-                evidence[key] = Evidence(
-                    pattern, current.similarity, current.exemplar, current.semantic
-                )
+        evidence = _pattern_evidence(compiled, analysis.doc, spans, active)
         if compiled.index is not None:
             thresholds = {**self._pack.families, **policy.semantic_thresholds}
-            for where, sentence in enumerate(spans):
-                if sentence.vector is None:
-                    continue
-                for code, sim in compiled.index.compare(sentence.vector).items():
-                    rule = active.get(code)
-                    if rule is None:
-                        continue
-                    semantic = _semantic_score(sim.positive, sim.negative, thresholds[rule.family])
-                    if semantic <= 0:
-                        continue
-                    current = evidence.get((code, where), Evidence())
-                    evidence[(code, where)] = Evidence(
-                        current.pattern, sim.positive, sim.exemplar, semantic
-                    )
+            _add_semantic_evidence(evidence, compiled.index, spans, active, thresholds)
         return [
             _finding(active[code], spans[where], found, draft.text)
             for (code, where), found in sorted(
@@ -164,6 +142,8 @@ class ConductCheck:
             return self._builtin
         key = json.dumps(custom, sort_keys=True, default=str)
         if key not in self._with_custom:
+            if len(self._with_custom) >= CUSTOM_SETS_KEPT:
+                self._with_custom.pop(next(iter(self._with_custom)))
             extra = parse_custom_rules(custom)
             replaced = {r.code for r in extra}
             rules = [r for r in self._pack.rules if r.code not in replaced] + list(extra)
@@ -171,12 +151,53 @@ class ConductCheck:
         return self._with_custom[key]
 
 
+def _pattern_evidence(
+    compiled: CompiledRules,
+    doc: Doc,
+    spans: Sequence[Sentence],
+    active: Mapping[str, ConductRule],
+) -> dict[tuple[str, int], Evidence]:
+    """The strongest pattern per (rule, sentence)."""
+    evidence: dict[tuple[str, int], Evidence] = {}
+    for code, pattern, token in compiled.pattern_hits(doc):
+        where = _sentence_of(spans, token)
+        if code not in active or where < 0:
+            continue
+        current = evidence.get((code, where))
+        if current is None or current.pattern is None or pattern.weight > current.pattern.weight:
+            evidence[(code, where)] = Evidence(pattern=pattern)
+    return evidence
+
+
+def _add_semantic_evidence(
+    evidence: dict[tuple[str, int], Evidence],
+    index: ExemplarIndex,
+    spans: Sequence[Sentence],
+    active: Mapping[str, ConductRule],
+    thresholds: Mapping[str, float],
+) -> None:
+    """Each embedded sentence's nearest exemplar per rule, where it clears the family threshold."""
+    for where, sentence in enumerate(spans):
+        if sentence.vector is None:
+            continue
+        for code, sim in index.compare(sentence.vector).items():
+            rule = active.get(code)
+            if rule is None:
+                continue
+            semantic = _semantic_score(sim.positive, sim.negative, thresholds[rule.family])
+            if semantic <= 0:
+                continue
+            pattern = evidence.get((code, where), Evidence()).pattern
+            evidence[(code, where)] = Evidence(pattern, sim.positive, sim.exemplar, semantic)
+
+
 def _semantic_score(positive: float, negative: float, threshold: float) -> float:
     if positive < threshold or positive <= negative:
         return 0.0
-    return SEMANTIC_AT_THRESHOLD + (1 - SEMANTIC_AT_THRESHOLD) * (positive - threshold) / max(
-        1 - threshold, 1e-6
-    )
+    if threshold >= 1:
+        return 1.0
+    span = 1 - SEMANTIC_AT_THRESHOLD
+    return SEMANTIC_AT_THRESHOLD + span * (positive - threshold) / (1 - threshold)
 
 
 def _negated(span: Span) -> bool:

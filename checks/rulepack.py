@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from spacy.matcher import DependencyMatcher, Matcher
@@ -245,7 +245,7 @@ def parse_rule(
         patterns=patterns,
         positives=positives,
         negatives=_strings(exemplars.get("negative", []), f"{where}: `exemplars.negative`"),
-        accounts=accounts,  # type: ignore[arg-type]
+        accounts=cast(tuple[Account, ...], accounts),
         unless=tuple(s.casefold() for s in _strings(entry.get("unless", []), f"{where}: `unless`")),
     )
 
