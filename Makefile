@@ -49,5 +49,13 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The dev set's per-check precision, recall, F1 and false-alarm rate.
+eval: install
+	$(VENV)/bin/secondlook eval tests/data/devset.jsonl
+
+# Latency, throughput, cold start and peak RSS, beside a naive composition of the same models.
+bench: install
+	$(PY) benchmarks/bench.py tests/data/devset.jsonl
+
 clean:
 	rm -rf $(VENV) dist var
