@@ -1,9 +1,13 @@
 """The `tone` check: hostile, insulting, threatening or obscene wording, and drafts written in anger.
 
-The tone model scores every sentence of every draft in one call per batch. A sentence scoring over
-`REPORT_FLOOR` on a label is then explained by occlusion: each of its words is removed in turn, all
-those variants scored in one more call, and the words whose removal lowers the score most become
-the finding's span. A parent reads a post one sentence at a time; the span shows which words hurt.
+The tone model scores every sentence of every draft in one call per batch. The embedded engine
+reads the sentence vectors the semantic layer computes for the batch (`checks.semantic`), so the
+encoder runs once per batch for every check that compares sentences. A sentence scoring over
+`REPORT_FLOOR` on a label is then explained by occlusion: its most likely culprit words (at most
+`MAX_OCCLUDED`, content words ranked by how offensive each reads on its own) are removed in turn,
+all those variants of all flagged sentences scored in one more call, and the words whose removal
+lowers the score most become the finding's span. A parent reads a post one sentence at a time;
+the span shows which words hurt.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+import numpy as np
 
 from checks.analysis import Analysis
 from checks.rule import Rule
+from checks.semantic import embed_batch, sentences
 from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
-from models.tone import ToneModel
+from models.tone import EmbeddedTone, ToneModel, word_offence
 
 NAME = "tone"
 
@@ -28,6 +33,10 @@ no effect."""
 SPAN_SHARE = 0.5
 """A word joins the span when removing it lowers the score by at least this share of the largest
 drop."""
+
+MAX_OCCLUDED = 4
+"""Words removed in turn per flagged sentence: its content words (not stop words) that read most
+offensive on their own. Each is one more text for the tone model to score."""
 
 MIN_DROP = 0.15
 """If no single word's removal lowers the score by this much, the whole sentence carries the tone
@@ -217,7 +226,11 @@ class _Sentence:
     start: int
     end: int
     words: tuple[tuple[int, int], ...]
-    """Character offsets (in the draft) of each word that occlusion removes in turn."""
+    """Character offsets (in the draft) of each word, punctuation and spaces left out."""
+    content: tuple[bool, ...]
+    """Per word: False for stop words ("the", "is", "of"), which occlusion never removes."""
+    vector: np.ndarray | None
+    """The semantic layer's embedding of text[start:end], when it computed one."""
 
 
 class ToneCheck:
@@ -228,6 +241,10 @@ class ToneCheck:
     def __init__(self, model: ToneModel) -> None:
         self.model = model
         self.engine = model.engine
+        self._embedded = (
+            model if isinstance(model, EmbeddedTone) and model.encoder is not None else None
+        )
+        """Set when the engine reads sentence vectors: then it shares the semantic layer's."""
 
     def rules(self) -> list[Rule]:
         return rules()
@@ -238,54 +255,102 @@ class ToneCheck:
     def run_batch(
         self, drafts: Sequence[Draft], analyses: Sequence[Analysis]
     ) -> list[list[Finding]]:
-        sentences = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
-        texts = [drafts[s.draft_index].text for s in sentences]
-        scores = self.model.score(
-            [t[s.start : s.end] for s, t in zip(sentences, texts, strict=True)]
+        if self._embedded is not None:
+            embed_batch(analyses, self._embedded.encoder)
+        found = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
+        scores = self._score(
+            [drafts[s.draft_index].text[s.start : s.end] for s in found],
+            [s.vector for s in found],
         )
         flagged = [
             (s, sc)
-            for s, sc in zip(sentences, scores, strict=True)
+            for s, sc in zip(found, scores, strict=True)
             if any(v >= REPORT_FLOOR for k, v in sc.items() if k in _BY_LABEL)
         ]
-        variants = [
-            _without(drafts[s.draft_index].text, s, word) for s, _ in flagged for word in s.words
-        ]
-        occluded = iter(self.model.score(variants) if variants else [])
         findings: list[list[Finding]] = [[] for _ in drafts]
-        for sentence, base in flagged:
-            per_word = [next(occluded) for _ in sentence.words]
+        for sentence, base, drops in self._occlusion(drafts, flagged):
             text = drafts[sentence.draft_index].text
             for label, score in base.items():
                 if label in _BY_LABEL and score >= REPORT_FLOOR:
-                    drops = [score - w.get(label, 0.0) for w in per_word]
                     start, end = (
-                        (sentence.start, sentence.end)
+                        (sentence.words[0][0], sentence.words[-1][1])
                         if label in WHOLE_SENTENCE_LABELS
-                        else _span(sentence, drops)
+                        else _span(sentence, {i: score - d.get(label, 0.0) for i, d in drops})
                     )
                     findings[sentence.draft_index].append(
                         _finding(_BY_LABEL[label], text, start, end, score)
                     )
         for index, (draft, anger) in enumerate(
-            zip(drafts, _anger_per_draft(len(drafts), sentences, scores), strict=True)
+            zip(drafts, _anger_per_draft(len(drafts), found, scores), strict=True)
         ):
             if anger >= REPORT_FLOOR:
                 findings[index].append(_anger_finding(draft.text, anger))
         return findings
 
+    def _score(
+        self, texts: Sequence[str], vectors: Sequence[np.ndarray | None]
+    ) -> list[dict[str, float]]:
+        if self._embedded is not None:
+            return self._embedded.score(texts, vectors)
+        return self.model.score(texts)
+
+    def _occlusion(
+        self, drafts: Sequence[Draft], flagged: Sequence[tuple[_Sentence, dict[str, float]]]
+    ) -> list[tuple[_Sentence, dict[str, float], list[tuple[int, dict[str, float]]]]]:
+        """Per flagged sentence: its scores, and the scores without each candidate word (by word
+        index), every variant of the batch scored in one call."""
+        chosen = _candidates(drafts, [s for s, _ in flagged])
+        variants = [
+            _without(drafts[s.draft_index].text, s, s.words[i])
+            for (s, _), words in zip(flagged, chosen, strict=True)
+            for i in words
+        ]
+        occluded = iter(self.model.score(variants) if variants else [])
+        return [
+            (s, base, [(i, next(occluded)) for i in words])
+            for (s, base), words in zip(flagged, chosen, strict=True)
+        ]
+
 
 def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
     result = []
-    for sent in analysis.doc.sents:
-        words = _words(sent)
-        if words:
-            result.append(_Sentence(index, words[0][0], words[-1][1], words))
+    for sentence in sentences(analysis):
+        tokens = [
+            t
+            for t in analysis.doc[sentence.token_start : sentence.token_end]
+            if not (t.is_space or t.is_punct)
+        ]
+        if tokens:
+            result.append(
+                _Sentence(
+                    draft_index=index,
+                    start=sentence.start,
+                    end=sentence.end,
+                    words=tuple((t.idx, t.idx + len(t.text)) for t in tokens),
+                    content=tuple(not t.is_stop for t in tokens),
+                    vector=sentence.vector,
+                )
+            )
     return result
 
 
-def _words(sent: Span) -> tuple[tuple[int, int], ...]:
-    return tuple((t.idx, t.idx + len(t.text)) for t in sent if not (t.is_space or t.is_punct))
+def _candidates(drafts: Sequence[Draft], flagged: Sequence[_Sentence]) -> list[list[int]]:
+    """Per sentence, the indices of the words occlusion removes: up to MAX_OCCLUDED content words
+    (all words when it has none), the ones most offensive on their own first."""
+    pools = [
+        [i for i, c in enumerate(s.content) if c] or list(range(len(s.words))) for s in flagged
+    ]
+    words = [
+        drafts[s.draft_index].text[s.words[i][0] : s.words[i][1]]
+        for s, pool in zip(flagged, pools, strict=True)
+        for i in pool
+    ]
+    prior = iter(word_offence(words))
+    chosen = []
+    for pool in pools:
+        offence = {i: next(prior) for i in pool}
+        chosen.append(sorted(sorted(pool, key=lambda i: -offence[i])[:MAX_OCCLUDED]))
+    return chosen
 
 
 def _without(text: str, sentence: _Sentence, word: tuple[int, int]) -> str:
@@ -293,18 +358,37 @@ def _without(text: str, sentence: _Sentence, word: tuple[int, int]) -> str:
     return (text[sentence.start : start] + text[end : sentence.end]).strip()
 
 
-def _span(sentence: _Sentence, drops: list[float]) -> tuple[int, int]:
-    """The words whose removal lowers the score most, grown over neighbours that matter too."""
-    best = max(range(len(drops)), key=drops.__getitem__)
+def _span(sentence: _Sentence, drops: dict[int, float]) -> tuple[int, int]:
+    """The word whose removal lowers the score most, grown over neighbouring words that matter
+    too (across stop words: "piece of trash")."""
+    best = max(drops, key=drops.__getitem__)
     if drops[best] < MIN_DROP:
-        return sentence.start, sentence.end
+        return sentence.words[0][0], sentence.words[-1][1]
     cutoff = drops[best] * SPAN_SHARE
     first = last = best
-    while first > 0 and drops[first - 1] >= cutoff:
-        first -= 1
-    while last < len(drops) - 1 and drops[last + 1] >= cutoff:
-        last += 1
+    while (left := _next_occluded(sentence, drops, first, -1)) is not None and (
+        drops[left] >= cutoff
+    ):
+        first = left
+    while (right := _next_occluded(sentence, drops, last, 1)) is not None and (
+        drops[right] >= cutoff
+    ):
+        last = right
     return sentence.words[first][0], sentence.words[last][1]
+
+
+def _next_occluded(
+    sentence: _Sentence, drops: dict[int, float], index: int, step: int
+) -> int | None:
+    """The nearest occluded word from `index` in direction `step`, over stop words only."""
+    index += step
+    while 0 <= index < len(sentence.words):
+        if index in drops:
+            return index
+        if sentence.content[index]:
+            return None
+        index += step
+    return None
 
 
 def _finding(label_rule: LabelRule, text: str, start: int, end: int, score: float) -> Finding:

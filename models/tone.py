@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
+
 from models.detoxify_variants import variant
 from models.encoder import SentenceEncoder
 from models.settings import ModelSettings
@@ -42,13 +44,27 @@ class ToneModel(Protocol):
         ...
 
 
+def word_offence(words: Sequence[str]) -> list[float]:
+    """How offensive each word reads on its own (alt-profanity-check), a cheap prior for which
+    words of a flagged sentence to explain it by. One call for all the words."""
+    if not words:
+        return []
+    from profanity_check import predict_prob
+
+    return [float(p) for p in predict_prob(list(words))]
+
+
 def hostility(scores: dict[str, float]) -> float:
     """How offensive a text reads overall: its highest hostile label score."""
     return max((v for k, v in scores.items() if k in HOSTILE_LABELS), default=0.0)
 
 
 class EmbeddedTone:
-    """The always-available default. One profanity call and one encoder call per batch."""
+    """The always-available default. One profanity call and at most one encoder call per batch.
+
+    Its classifier reads all-MiniLM-L6-v2 sentence vectors, the same ones the semantic layer
+    computes: a caller that already holds a text's vector passes it in `vectors`, and only the
+    texts without one are encoded."""
 
     engine = "embedded"
 
@@ -58,23 +74,37 @@ class EmbeddedTone:
         from profanity_check import predict_prob
 
         self._predict_prob = predict_prob
-        self._encoder = encoder
+        self.encoder = encoder
         self._classifier = (classifier or load_classifier()) if encoder is not None else None
         classes = self._classifier.classes if self._classifier else ()
         self.labels = ("obscene", *(c for c in classes if c != CLEAN))
 
-    def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
+    def score(
+        self, texts: Sequence[str], vectors: Sequence[np.ndarray | None] | None = None
+    ) -> list[dict[str, float]]:
+        """Scores per text; `vectors[i]`, when not None, is the encoder's vector of `texts[i]`."""
         if not texts:
             return []
         texts = list(texts)
         results = [{"obscene": float(p)} for p in self._predict_prob(texts)]
-        if self._encoder is not None and self._classifier is not None:
-            probs = self._classifier.probabilities(self._encoder.encode(texts))
+        if self.encoder is not None and self._classifier is not None:
+            probs = self._classifier.probabilities(_vectors(self.encoder, texts, vectors))
             for row, result in zip(probs, results, strict=True):
                 for label, p in zip(self._classifier.classes, row, strict=True):
                     if label != CLEAN:
                         result[label] = float(p)
         return results
+
+
+def _vectors(
+    encoder: SentenceEncoder, texts: list[str], known: Sequence[np.ndarray | None] | None
+) -> np.ndarray:
+    """Every text's vector: the known ones as given, the rest from one encoder call."""
+    if known is None:
+        return encoder.encode(texts)
+    missing = [i for i, v in enumerate(known) if v is None]
+    encoded = iter(encoder.encode([texts[i] for i in missing]) if missing else [])
+    return np.stack([next(encoded) if v is None else v for v in known])
 
 
 def detoxify_checkpoint(settings: ModelSettings) -> Path | None:

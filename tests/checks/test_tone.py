@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
-from checks import tone
+from checks import parent_test, tone
 from checks.analysis import Analysis
 from checks.pipeline import Pipeline
 from checks.policy import Policy
 from checks.types import Draft, Report
+from models.encoder import SentenceEncoder
 from models.registry import Models
+from models.tone import EmbeddedTone
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +149,11 @@ def test_one_model_call_per_batch_and_one_more_only_when_something_scored(
     assert model.calls == [3]
     mixed = [*benign, "Our principal is an idiot."]
     found = check.run_batch([Draft(t) for t in mixed], analyses(models, mixed))
-    assert model.calls == [3, 4, 5]  # sentences, then one variant per word of the flagged one
+    assert model.calls == [
+        3,
+        4,
+        2,
+    ]  # sentences, then one variant per content word ("principal", "idiot")
     assert found[:2] == [[], []]
     assert {f.code for f in found[2]} == {"TONE001", "TONE005", "TONE008"}
     assert {mixed[2][f.start : f.end] for f in found[2] if f.code != "TONE008"} == {"idiot"}
@@ -163,3 +170,43 @@ def test_every_detoxify_label_has_a_documented_rule(models: Models) -> None:
     for rule in tone.rules():
         assert rule.code.startswith("TONE") and rule.what and rule.why and rule.example
         assert "(policy S" in rule.why and rule.code in rule.tune
+
+
+class CountingEncoder:
+    """Wraps the real encoder and counts the calls that run it and the sentences it embeds."""
+
+    engine = "all-MiniLM-L6-v2"
+
+    def __init__(self, inner: SentenceEncoder) -> None:
+        self.inner = inner
+        self.runs = 0
+        self.sentences = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.runs += bool(texts)
+        self.sentences += len(texts)
+        return self.inner.encode(texts)
+
+
+def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
+    models: Models, default_policy: Policy
+) -> None:
+    assert models.encoder is not None
+    counting = CountingEncoder(models.encoder)
+    shared = Models(
+        settings=models.settings,
+        nlp=models.nlp,
+        tone=EmbeddedTone(counting),  # type: ignore[arg-type]
+        encoder=counting,  # type: ignore[arg-type]
+    )
+    pipeline = Pipeline(models.nlp, [tone.build(shared), parent_test.build(shared)])
+    counting.runs = counting.sentences = 0  # building encoded parent_test's exemplars
+    drafts = [
+        Draft("Our robotics team killed it today. So proud of these kids!"),
+        Draft("Picture day is Thursday, please send the forms back."),
+    ]
+    assert pipeline.run_batch(drafts, default_policy)[0].verdict == "clean"
+    assert (counting.runs, counting.sentences) == (1, 3)
+    counting.runs = counting.sentences = 0
+    pipeline.run_batch([Draft("Go team! Picture day is Thursday.")], default_policy)
+    assert counting.sentences == 2  # "Go team!" is too short for the semantic layer: tone embeds it
