@@ -20,7 +20,8 @@ from checks.policy import Policy
 from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
 from checks.privacy.cues import STUDENT_NOUNS
-from checks.privacy.fixes import name_fix, removal_fix, widen_for_removal
+from checks.privacy.fixes import name_fix, record_rewrite, removal_fix, widen_for_removal
+from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder, NameSpan
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
@@ -67,7 +68,7 @@ class StudentPrivacy(PerDraftCheck):
     engine = "presidio+spacy"
 
     def __init__(self, nlp: Language, contact: ContactAnalyzer) -> None:
-        self.names = NameFinder()
+        self.names = NameFinder(english_words(nlp))
         self.matcher = Matcher(nlp.vocab)
         for patterns in (cues.PATTERNS, records.PATTERNS, whereabouts.PATTERNS):
             for label, pattern in patterns.items():
@@ -181,21 +182,26 @@ class _DraftReview:
 
     def _records(self) -> list[Finding]:
         found = []
+        rewritten: set[tuple[int, int]] = set()
         for record in records.record_mentions(self.matches):
             phrase = {t.lower_ for t in self.doc[record.token_start : record.token_end]}
             names_group = record.category == "special education" and phrase & records.GROUP_WORDS
             if not names_group and not self._tied_to_student(record.token_start):
                 continue
-            start, end = widen_for_removal(self.text, record.start, record.end)
+            start, end, replacement, title = record_rewrite(
+                self.doc, record.token_start, record.token_end
+            )
+            if (start, end) in rewritten:
+                continue
+            rewritten.add((start, end))
             found.append(
                 self._finding(
                     R.EDUCATION_RECORD,
-                    record.start,
-                    record.end,
+                    start,
+                    end,
                     1.0,
                     f"A student's private record: {RECORD_WORDS[record.category]}",
-                    None,
-                    removal=(start, end, "Leave the private detail out"),
+                    Fix(title=title, replacement=replacement),
                 )
             )
         return found

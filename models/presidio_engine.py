@@ -9,6 +9,7 @@ street addresses. People's names come from the shared doc's entities and the nam
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -20,7 +21,7 @@ from presidio_analyzer import (
     RecognizerRegistry,
     RecognizerResult,
 )
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
     PhoneRecognizer,
@@ -28,6 +29,7 @@ from presidio_analyzer.predefined_recognizers import (
 from spacy.language import Language
 from spacy.tokens import Doc
 
+PRESIDIO_LOGGER = "presidio-analyzer"
 CONTACT_ENTITIES: tuple[str, ...] = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 
 _STREET_SUFFIX = (
@@ -64,10 +66,18 @@ _PHONE_PATTERNS = (
 
 
 class SharedSpacyNlpEngine(SpacyNlpEngine):
-    """A Presidio NLP engine over a spaCy pipeline that is already loaded."""
+    """A Presidio NLP engine over a spaCy pipeline that is already loaded.
+
+    The contact recognizers read text, tokens and lemmas, never NER entities, so every label of
+    the pipeline's NER is in `labels_to_ignore`: Presidio neither maps them per draft nor warns
+    "Entity ORDINAL is not mapped to a Presidio entity"."""
 
     def __init__(self, nlp: Language, model_name: str) -> None:
-        super().__init__(models=[{"lang_code": "en", "model_name": model_name}])
+        labels = nlp.get_pipe("ner").labels if "ner" in nlp.pipe_names else ()
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(labels)),
+        )
         self.nlp = {"en": nlp}
 
     def load(self) -> None:
@@ -99,10 +109,17 @@ def contact_registry() -> RecognizerRegistry:
     return registry
 
 
+def quiet_presidio() -> None:
+    """Presidio's analyzer logs the draft's context words at DEBUG ("Context list is: ...") and
+    a line per recognizer at INFO; drafts are never logged, so it speaks only from WARNING up."""
+    logging.getLogger(PRESIDIO_LOGGER).setLevel(logging.WARNING)
+
+
 class ContactAnalyzer:
     """Finds contact details in a doc the shared pipeline already parsed."""
 
     def __init__(self, nlp: Language, model_name: str) -> None:
+        quiet_presidio()
         self.engine = build_analyzer(nlp, model_name, contact_registry())
         self._nlp_engine: SharedSpacyNlpEngine = self.engine.nlp_engine
 

@@ -6,12 +6,23 @@ What is measured, honestly:
   staff, famous people alike, before any student cue is required) and every phone number, email
   and street address Presidio's contact analyzer finds, whoever they belong to. The check itself
   flags a lone first name only next to a student cue, so it reports far fewer names than this
-  layer finds, on purpose. Spans are compared by overlap: a found span is correct when it overlaps
-  a gold span of the same type, and a gold span is recalled when any found span of its type
-  overlaps it (Presidio's and this project's fixes replace whole spans, so a name found as "Ms.
-  Kuyra" or "Kuyra" both protect the person). WNUT-17 sentences are rebuilt by joining the tokens
-  with single spaces. Nothing was tuned on these two files; the name lists come from the US Census,
-  and the development of the rules used the WNUT-17 dev split and presidio's `generated_small.json`.
+  layer finds, on purpose.
+- Matching rule (the same for every type and both sets): a found span and a gold span of the same
+  type match when they overlap, and each gold span and each found span is used in at most one
+  match, largest overlaps first. Precision = matches / found, recall = matches / gold. So "Ms.
+  Kuyra" found for gold "Kuyra" matches (a fix replaces the whole span, which protects the
+  person), but one found span "Aiden, Mia and Noah" recalls only one of three gold names, and
+  two found halves of one gold name count one match and one false positive. The "exact" figures
+  count only matches whose boundaries agree once a leading title ("Mr.", "Colonel": synth tags
+  titles as a separate TITLE entity, WNUT-17 sometimes includes them), a trailing possessive and
+  edge punctuation are set aside on both sides. Other synth entity types (ORGANIZATION, GPE...)
+  are not scored; a name found inside one counts as a false positive.
+- WNUT-17 sentences are rebuilt by joining the tokens with single spaces (the corpus ships no
+  original spacing), and the rebuilt text is what the pipeline parses, as it would a draft.
+- What was used for what: the person-name classifier (`checks/privacy/train_names.py`) is trained
+  on WNUT-17 train and dev only; its decision threshold was chosen on presidio's
+  `generated_small.json` and WNUT-17 dev. `synth_dataset_v2.json` and the WNUT-17 test split are
+  only ever evaluated on.
 - The labelled teacher drafts (`tests/data/privacy_dev.jsonl` by default) measure the check
   itself through `checks.evaluation`: it "fires" when it reports anything at warning or above
   under the default policy.
@@ -27,8 +38,7 @@ import argparse
 import json
 import statistics
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 from checks import student_privacy
@@ -36,7 +46,10 @@ from checks.analysis import Analysis
 from checks.evaluation import evaluate, read_examples
 from checks.pipeline import Pipeline
 from checks.policy import Policy, load_policy
+from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder
+from checks.privacy.span_scores import Span, SpanScore
+from checks.privacy.wnut import read_person_sentences
 from checks.types import Context, Draft
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models, load_models
@@ -51,45 +64,15 @@ BENCH_DRAFT = (
 DEFAULT_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "privacy_dev.jsonl"
 DEFAULT_DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 
-Span = tuple[int, int]
-
-
-@dataclass(slots=True)
-class SpanScore:
-    correct: int = 0
-    found: int = 0
-    recalled: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.found if self.found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.recalled / self.gold if self.gold else 0.0
-
-    def add(self, gold: Sequence[Span], found: Sequence[Span]) -> None:
-        self.gold += len(gold)
-        self.found += len(found)
-        self.correct += sum(any(_overlap(f, g) for g in gold) for f in found)
-        self.recalled += sum(any(_overlap(f, g) for f in found) for g in gold)
-
-    def line(self, label: str) -> str:
-        return (
-            f"  {label:<16} precision {self.precision:.3f}  recall {self.recall:.3f}  "
-            f"(gold {self.gold}, found {self.found})"
-        )
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+MATCHING = (
+    "P/R: same-type spans overlap, one-to-one; exact: same boundaries without title/possessive"
+)
 
 
 def synth_scores(models: Models, path: Path) -> dict[str, SpanScore]:
     """Span-level precision and recall per entity type on presidio-research's synthetic set."""
     samples = json.loads(path.read_text("utf-8"))
-    names = NameFinder()
+    names = NameFinder(english_words(models.nlp))
     contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
     scores = {t: SpanScore() for t in SYNTH_TYPES}
     docs = models.nlp.pipe(s["full_text"] for s in samples)
@@ -104,52 +87,18 @@ def synth_scores(models: Models, path: Path) -> dict[str, SpanScore]:
                 for s in sample["spans"]
                 if s["entity_type"] == entity_type
             ]
-            score.add(gold, found[entity_type])
+            score.add(sample["full_text"], gold, found[entity_type])
     return scores
-
-
-def read_conll(path: Path) -> list[list[tuple[str, str]]]:
-    sentences: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        parts = line.split("\t")
-        current.append((parts[0], parts[-1]))
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def _person_spans(sentence: Sequence[tuple[str, str]]) -> tuple[str, list[Span]]:
-    """The sentence rebuilt with single spaces, and its gold person spans."""
-    spans: list[list[int]] = []
-    offset = 0
-    inside = False
-    for token, tag in sentence:
-        start, end = offset, offset + len(token)
-        if tag == "B-person":
-            spans.append([start, end])
-            inside = True
-        elif tag == "I-person" and inside:
-            spans[-1][1] = end
-        else:
-            inside = False
-        offset = end + 1
-    return " ".join(t for t, _ in sentence), [(a, b) for a, b in spans]
 
 
 def wnut_scores(models: Models, path: Path) -> SpanScore:
     """Person precision and recall on WNUT-17 noisy social text."""
-    sentences = [_person_spans(s) for s in read_conll(path)]
-    names = NameFinder()
+    sentences = read_person_sentences(path)
+    names = NameFinder(english_words(models.nlp))
     score = SpanScore()
     docs = models.nlp.pipe(text for text, _ in sentences)
-    for (_, gold), doc in zip(sentences, docs, strict=True):
-        score.add(gold, [(n.start, n.end) for n in names.find(doc)])
+    for (text, gold), doc in zip(sentences, docs, strict=True):
+        score.add(text, gold, [(n.start, n.end) for n in names.find(doc)])
     return score
 
 
@@ -197,7 +146,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     synth = args.datasets / "presidio" / "synth_dataset_v2.json"
     if synth.exists():
-        print("presidio-research synth_dataset_v2.json (detection layer, overlap spans):")
+        print(f"presidio-research synth_dataset_v2.json (detection layer; {MATCHING})")
         for entity_type, score in synth_scores(models, synth).items():
             print(score.line(entity_type))
     else:
@@ -205,7 +154,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     wnut = args.datasets / "wnut17" / "emerging.test.annotated"
     if wnut.exists():
-        print("WNUT-17 test (detection layer, overlap spans):")
+        print(f"WNUT-17 test, sentences joined with spaces (detection layer; {MATCHING})")
         print(wnut_scores(models, wnut).line("person"))
     else:
         print(f"skipped WNUT-17: {wnut} not found")

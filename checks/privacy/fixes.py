@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+from spacy.tokens import Doc
 
 from checks.types import Fix
+
+DID_WELL_VERBS = frozenset({"pass", "ace", "crush", "nail", "finish", "complete", "retake"})
+NOUN_LEFT = frozenset({"poss", "det", "amod", "compound", "nummod"})
 
 _ENGINE = AnonymizerEngine()
 
@@ -52,3 +56,26 @@ def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\n"
+
+
+def record_rewrite(doc: Doc, token_start: int, token_end: int) -> tuple[int, int, str, str]:
+    """What to replace so the private detail goes and the draft still reads well:
+    "finally passed his retake" -> "finally did great"; "called me about his IEP again" ->
+    "called me again"; any other detail ("was suspended", "has ADHD") takes its sentence with it,
+    since cutting the words alone leaves a broken sentence. Returns (start, end, replacement,
+    fix title); removals include one neighbouring space."""
+    phrase = doc[token_start:token_end]
+    root = phrase.root
+    left = token_start
+    while left > 0 and doc[left - 1].dep_ in NOUN_LEFT and doc[left - 1].head.i >= token_start:
+        left -= 1
+    head = root.head
+    if root.dep_ == "dobj" and head.tag_ == "VBD" and head.lemma_ in DID_WELL_VERBS:
+        return head.idx, phrase.end_char, "did great", "Say they did great, without the detail"
+    verb = head.head
+    if root.dep_ == "pobj" and head.i == left - 1 and verb.pos_ == "VERB" and verb.lemma_ != "be":
+        start, end = widen_for_removal(doc.text, head.idx, phrase.end_char)
+        return start, end, "", "Leave the private detail out"
+    sentence = phrase.sent
+    start, end = widen_for_removal(doc.text, sentence.start_char, sentence.end_char)
+    return start, end, "", "Leave out the sentence with the private detail"

@@ -8,6 +8,7 @@ which find names the small model misses in lower-case, ALL CAPS and noisy text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +16,8 @@ from typing import Literal
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+
+from checks.privacy.name_model import NameModel, Vocabularies, load_name_model, token_features
 
 Role = Literal["person", "staff", "famous", "family", "author"]
 
@@ -155,6 +158,8 @@ AMBIGUOUS_FIRST_NAMES = frozenset(
         "young",
         "summer",
         "autumn",
+        "spring",
+        "winter",
         "dawn",
         "eve",
         "iris",
@@ -411,6 +416,7 @@ PLACE_WORDS = frozenset(
         "plaza",
     ]
 )
+TITLE_WORDS_ALONE = frozenset({"teacher", "father", "nurse", "coach", "officer", "judge", "deputy"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FAMOUS_PARTS = frozenset(part for name in FAMOUS_PEOPLE for part in name.split())
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -455,17 +461,128 @@ def name_lists() -> NameLists:
     return NameLists(first=frozenset(first) - STOP_WORDS, last=frozenset(last) - STOP_WORDS)
 
 
-class NameFinder:
-    """Finds people's names in a doc and tells staff, famous people and family from the rest."""
+PERSON_WORDS = FAMILY_WORDS - {"baby", "partner"} | {"student", "kid", "friend", "boy", "girl"}
+NAME_CUES = (("my", "name", "is"), ("name", "is"), ("call", "me"), ("named",), ("called",))
 
-    def __init__(self, lists: NameLists | None = None) -> None:
+
+class NameFinder:
+    """Finds people's names in a doc and tells staff, famous people and family from the rest.
+
+    The name classifier (`checks/privacy/name_model.py`) decides, token by token; the hand-written
+    rules below (spaCy's PERSON entities, census-list first names followed by surnames) are among
+    its features, and a word right after a title or "my name is" is always a name."""
+
+    def __init__(
+        self,
+        english: frozenset[str],
+        lists: NameLists | None = None,
+        model: NameModel | None = None,
+    ) -> None:
         self.lists = lists or name_lists()
+        self._model = model
+        self.vocab = Vocabularies(
+            first=self.lists.first,
+            last=self.lists.last,
+            english=english,
+            titles=STAFF_TITLES | FAMOUS_TITLES,
+            places=PLACE_NAMES | PLACE_WORDS,
+            ambiguous=AMBIGUOUS_FIRST_NAMES,
+        )
+
+    @property
+    def model(self) -> NameModel:
+        """The given classifier, or the shipped one (read on first use, so the trainer can use
+        `features` before any weights exist)."""
+        if self._model is None:
+            self._model = load_name_model()
+        return self._model
+
+    def features(self, doc: Doc) -> list[list[str]]:
+        """The classifier's per-token features of `doc` (also what the trainer learns from)."""
+        return token_features(doc, self.rule_flags(doc), self.vocab)
+
+    def rule_flags(self, doc: Doc) -> list[str]:
+        """For every token, which hand-written rules put it inside a name: "model", "lists",
+        "lists+model" or ""."""
+        flags: list[set[str]] = [set() for _ in doc]
+        for start, end, sources in self._from_entities(doc) + self._from_lists(doc):
+            for i in range(start, end):
+                flags[i] |= sources
+        return ["+".join(sorted(f)) for f in flags]
 
     def find(self, doc: Doc, author_name: str | None = None) -> list[NameSpan]:
-        candidates = self._from_entities(doc) + self._from_lists(doc)
-        merged = [c for c in _merge(candidates) if not _in_address(doc, c[0], c[1])]
+        flags = self.rule_flags(doc)
+        probabilities = self.model.probabilities(token_features(doc, flags, self.vocab))
+        for i in self._after_name_cues(doc):
+            probabilities[i] = max(probabilities[i], self.model.seed)
+        candidates = []
+        for start, end in self.model.runs(probabilities):
+            start, end = self._shrink(doc, start, end, probabilities)
+            start, end = _trim(doc, start, _with_initials(doc, end))
+            if end <= start or not any(t.is_alpha for t in doc[start:end]):
+                continue
+            if all(self._is_plain_word(t) for t in doc[start:end]):
+                continue
+            if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
+                continue
+            sources = {"classifier"} | {s for f in flags[start:end] for s in f.split("+") if s}
+            candidates.append((start, end, frozenset(sources)))
+        kept = [c for c in candidates if not _in_address(doc, c[0], c[1])]
         author = {w.casefold() for w in re.findall(r"[^\W\d_]+", author_name or "")}
-        return [self._classify(doc, *c, author) for c in merged]
+        return [self._classify(doc, *c, author) for c in kept]
+
+    def _shrink(
+        self, doc: Doc, start: int, end: int, probabilities: Sequence[float]
+    ) -> tuple[int, int]:
+        """Drop words at the edges of a name that the classifier only half believes and that
+        show no sign of a name themselves ("CONGRATS MARCUS DELGADO")."""
+
+        def weak(i: int) -> bool:
+            return probabilities[i] < self.model.seed and not self._name_evidence(doc[i])
+
+        while end - start > 1 and weak(start):
+            start += 1
+        while end - start > 1 and weak(end - 1):
+            end -= 1
+        return start, end
+
+    def _name_evidence(self, token: Token) -> bool:
+        lower = token.lower_
+        if lower in self.lists.first or lower in self.lists.last or token.ent_type_ == "PERSON":
+            return True
+        if _INITIAL.match(token.text):
+            return True
+        shouted = token.text.isupper()
+        return token.pos_ == "PROPN" and not shouted and lower not in self.vocab.english
+
+    def _is_plain_word(self, token: Token) -> bool:
+        """A lower-case dictionary word that is no first name: "mom", "poster"."""
+        return (
+            token.text.islower()
+            and token.lower_ in self.vocab.english
+            and token.lower_ not in self.lists.first
+        )
+
+    def _after_name_cues(self, doc: Doc) -> list[int]:
+        """Words that can only be names: a capitalised word right after a title ("ms. Kuyra",
+        "Dr. Holst") or a person word ("my kid Mali", "my student Sofia"), or any word after
+        "my name is", "call me", "named"."""
+        found = []
+        for token in doc[1:]:
+            i = token.i
+            if not token.is_alpha or token.is_stop or token.lower_ in PLACE_WORDS:
+                continue
+            previous = doc[i - 1].lower_
+            if previous == "." and i > 1:
+                previous = doc[i - 2].lower_ + "."
+            titled = previous in STAFF_TITLES and previous not in TITLE_WORDS_ALONE
+            if token.text[:1].isupper() and (titled or previous in PERSON_WORDS):
+                found.append(i)
+                continue
+            words = tuple(t.lower_ for t in doc[max(i - 3, 0) : i])
+            if any(words[-len(cue) :] == cue for cue in NAME_CUES):
+                found.append(i)
+        return found
 
     def _from_entities(self, doc: Doc) -> list[tuple[int, int, frozenset[str]]]:
         found = []
@@ -548,6 +665,13 @@ def _in_address(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words after a house number, or across a line break, are an address."""
     previous = doc[start - 1] if start > 0 else None
     return (previous is not None and previous.like_num) or "\n" in doc[start:end].text
+
+
+def _with_initials(doc: Doc, end: int) -> int:
+    """Take in initials and suffixes that follow a name: "Ethan R.", "Martin Luther King Jr."."""
+    while end < len(doc) and (_INITIAL.match(doc[end].text) or doc[end].lower_ in NAME_SUFFIXES):
+        end += 1
+    return end
 
 
 def _looks_like_name(token: Token) -> bool:

@@ -64,23 +64,32 @@ POSITIVES = [
     # PRIV004: education records tied to a student
     (
         "My student Sofia was suspended for fighting.",
-        {("PRIV002", "Sofia"), ("PRIV004", " suspended")},
+        {
+            ("PRIV002", "Sofia"),
+            ("PRIV004", "My student Sofia was suspended for fighting."),
+        },
     ),
     (
         "Jayden got a D on the algebra test again, he needs to study.",
-        {("PRIV004", " got a D on")},
+        {("PRIV004", "Jayden got a D on the algebra test again, he needs to study.")},
     ),
     (
         "One of my kids has ADHD and is on Ritalin.",
-        {("PRIV004", " ADHD"), ("PRIV004", " Ritalin")},
+        {("PRIV004", "One of my kids has ADHD and is on Ritalin.")},
     ),
     (
         "Her parents are divorcing and she is in foster care now.",
-        {("PRIV004", " divorcing"), ("PRIV004", " foster care")},
+        {("PRIV004", "Her parents are divorcing and she is in foster care now.")},
     ),
-    ("Marcus's mom called me about his IEP again.", {("PRIV004", " his IEP")}),
-    ("She is pregnant and still comes to class every day.", {("PRIV004", " pregnant")}),
-    ("He is undocumented and scared to come to school.", {("PRIV004", " undocumented")}),
+    ("Marcus's mom called me about his IEP again.", {("PRIV004", " about his IEP")}),
+    (
+        "She is pregnant and still comes to class every day.",
+        {("PRIV004", "She is pregnant and still comes to class every day.")},
+    ),
+    (
+        "He is undocumented and scared to come to school.",
+        {("PRIV004", "He is undocumented and scared to come to school.")},
+    ),
     # PRIV005: a student's or family's contact details
     (
         "Call his mom at 503-201-3344 if you found his jacket.",
@@ -151,11 +160,39 @@ def test_possessive_and_sentence_start_fixes_read_naturally(privacy, models):
     assert fixed == "My student's poster won first place."
 
 
-def test_record_fix_removes_the_detail_cleanly(privacy, models):
-    text = "My student Sofia was suspended for fighting."
-    record = next(f for f in run(privacy, models, text) if f.code == "PRIV004")
-    fixed = text[: record.start] + record.fix.replacement + text[record.end :]
-    assert fixed == "My student Sofia was for fighting."
+RECORD_FIXES = [
+    (
+        "So proud of Marcus Delgado! He finally passed his retake.",
+        "So proud of Marcus Delgado! He finally did great.",
+    ),
+    ("Jaylen aced his retake today!", "Jaylen did great today!"),
+    ("Marcus's mom called me about his IEP again.", "Marcus's mom called me again."),
+    (
+        "Great week in room 12. My student Sofia was suspended for fighting. Go Wildcats!",
+        "Great week in room 12. Go Wildcats!",
+    ),
+    (
+        "Best field day ever! Tyler failed the chemistry final again.",
+        "Best field day ever!",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fixed"), RECORD_FIXES, ids=[r[0][:40] for r in RECORD_FIXES])
+def test_record_fixes_leave_a_sentence_that_reads_well(privacy, models, text, fixed):
+    records = [f for f in run(privacy, models, text) if f.code == "PRIV004"]
+    assert len(records) == 1
+    (record,) = records
+    result = text[: record.start] + record.fix.replacement + text[record.end :]
+    assert result == fixed
+    assert "  " not in result
+    assert not result.rstrip(".!").endswith((" his", " her", " their"))
+
+
+def test_one_sentence_with_two_details_gets_one_record_finding(privacy, models):
+    text = "One of my kids has ADHD and is on Ritalin."
+    records = [f for f in run(privacy, models, text) if f.code == "PRIV004"]
+    assert [(r.start, r.end, r.fix.replacement) for r in records] == [(0, len(text), "")]
 
 
 def test_location_fix_drops_the_time(privacy, models):

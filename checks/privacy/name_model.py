@@ -1,0 +1,187 @@
+"""A small logistic-regression classifier that tells, token by token, whether a word is part of a
+person's name, over cheap features of the shared spaCy doc.
+
+Each token gets a few feature strings of its own (shape, part of speech, spaCy's entity tag,
+census first- and last-name list membership, whether it is an English dictionary word, a title,
+the word itself and its affixes, what the hand-written name rules said); a token's score sums the
+weights of its own features and of its two neighbours' on each side, by offset. The weights are
+plain JSON in `checks/data/name_model.json`, made by `python -m checks.privacy.train_names` from
+WNUT-17 train and dev only. Names are read as runs of tokens: a run starts at a token whose
+probability reaches `seed` and takes in neighbours that reach `extend`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+OFFSETS = (-2, -1, 0, 1, 2)
+MODEL_FILE = "name_model.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabularies:
+    """Word lists the features look words up in (all lower case)."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    english: frozenset[str]
+    titles: frozenset[str]
+    places: frozenset[str]
+    ambiguous: frozenset[str]
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """The English dictionary words (WordNet's index) that spaCy's rule lemmatizer ships."""
+    if "lemmatizer" not in nlp.pipe_names:
+        raise ValueError("the spaCy pipeline has no lemmatizer; the name classifier needs one")
+    tables = nlp.get_pipe("lemmatizer").lookups
+    if not tables.has_table("lemma_index"):
+        raise ValueError("the spaCy lemmatizer has no lemma_index table")
+    index = tables.get_table("lemma_index")
+    return frozenset(w for words in index.values() for w in words if "_" not in w)
+
+
+def shape(text: str) -> str:
+    if text[:1] == "@":
+        return "handle"
+    if text[:1] == "#":
+        return "hashtag"
+    if len(text) > 1 and text.isupper():
+        return "UPPER"
+    if text[:1].isupper() and text[1:].islower():
+        return "Title"
+    if text.islower():
+        return "lower"
+    if text[:1].isupper():
+        return "Mixed"
+    if any(c.isdigit() for c in text):
+        return "digits"
+    if not any(c.isalnum() for c in text):
+        return "punct"
+    return "other"
+
+
+def token_features(doc: Doc, rule_flags: Sequence[str], vocab: Vocabularies) -> list[list[str]]:
+    """Each token's own feature strings; `rule_flags[i]` names the hand-written rules that put
+    token i inside a name ("" for none)."""
+    return [_own_features(token, rule_flags[token.i], vocab) for token in doc]
+
+
+def _own_features(token: Token, flag: str, vocab: Vocabularies) -> list[str]:
+    lower = token.lower_
+    kind = shape(token.text)
+    features = [
+        "shape=" + kind,
+        "pos=" + token.pos_,
+        "tag=" + token.tag_,
+        "ent=" + token.ent_iob_ + token.ent_type_,
+        "w=" + lower,
+        "suffix=" + lower[-3:],
+        "prefix=" + lower[:3],
+    ]
+    for word_list, name in (
+        (vocab.first, "first"),
+        (vocab.last, "last"),
+        (vocab.english, "english"),
+    ):
+        if lower in word_list:
+            features += [name, f"shape={kind}&{name}"]
+    if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+        features.append(f"shape={kind}&person")
+    if token.is_stop:
+        features.append("stop")
+    if lower in vocab.titles:
+        features.append("title")
+    if lower in vocab.ambiguous:
+        features.append("ambiguous")
+    if lower in vocab.places:
+        features.append("place")
+    if token.is_sent_start or token.i == 0:
+        features.append("sentence-start")
+    if flag:
+        features.append("rule=" + flag)
+    return features
+
+
+@dataclass(frozen=True, slots=True)
+class NameModel:
+    """Weights by neighbour offset, a bias, and the two decision thresholds."""
+
+    bias: float
+    weights: Mapping[int, Mapping[str, float]]
+    seed: float
+    extend: float
+
+    def probabilities(self, features: Sequence[Sequence[str]]) -> list[float]:
+        """P(token is part of a person's name) for every token."""
+        size = len(features)
+        edge = {offset: self.weights[offset].get("edge", 0.0) for offset in OFFSETS}
+        out = []
+        for i in range(size):
+            total = self.bias
+            for offset in OFFSETS:
+                j = i + offset
+                table = self.weights[offset]
+                if 0 <= j < size:
+                    total += sum(table.get(f, 0.0) for f in features[j])
+                else:
+                    total += edge[offset]
+            out.append(1.0 / (1.0 + math.exp(-total)))
+        return out
+
+    def runs(self, probabilities: Sequence[float]) -> list[tuple[int, int]]:
+        """Token ranges [start, end) of names: a seed token and its neighbours that extend it."""
+        found = []
+        i, size = 0, len(probabilities)
+        while i < size:
+            if probabilities[i] < self.seed:
+                i += 1
+                continue
+            start = i
+            while start > 0 and probabilities[start - 1] >= self.extend:
+                start -= 1
+            end = i + 1
+            while end < size and probabilities[end] >= self.extend:
+                end += 1
+            if found and start < found[-1][1]:
+                start = found.pop()[0]
+            found.append((start, end))
+            i = end
+        return found
+
+    def to_json(self) -> dict:
+        return {
+            "bias": self.bias,
+            "seed": self.seed,
+            "extend": self.extend,
+            "weights": {str(o): dict(sorted(self.weights[o].items())) for o in OFFSETS},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> NameModel:
+        return cls(
+            bias=float(data["bias"]),
+            weights={int(o): dict(w) for o, w in data["weights"].items()},
+            seed=float(data["seed"]),
+            extend=float(data["extend"]),
+        )
+
+
+@lru_cache(maxsize=1)
+def load_name_model() -> NameModel:
+    """The shipped weights, read once per process."""
+    text = resources.files("checks").joinpath("data", MODEL_FILE).read_text("utf-8")
+    return NameModel.from_json(json.loads(text))
+
+
+def save_name_model(model: NameModel, path: Path) -> None:
+    path.write_text(json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", "utf-8")
