@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Python Playwright is needed for the extension e2e tests")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Python Playwright is needed for the extension e2e tests"
+)
 
 from .fake_service import FakeService  # noqa: E402
 from .service import FAKE_KEY, Service, start_service  # noqa: E402
@@ -18,7 +20,15 @@ from .sites import SiteServer, resolver_rules  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION = Path(__file__).resolve().parents[2] / "browser-extension"
-SHIPPED = ["manifest.json", "managed_schema.json", "background", "content", "shared", "options", "icons"]
+SHIPPED = [
+    "manifest.json",
+    "managed_schema.json",
+    "background",
+    "content",
+    "shared",
+    "options",
+    "icons",
+]
 GENERIC_SITE = "lms.district.test"
 TIMEOUT_MS = 15_000
 
@@ -65,7 +75,9 @@ def _unpacked(target: Path, managed: dict | None) -> Path:
     manifest["host_permissions"] = [*manifest["host_permissions"], *GRANTED_AT_SETUP]
     (target / "manifest.json").write_text(json.dumps(manifest, indent=2))
     if managed is not None:
-        (target / "shared" / "managed.js").write_text(MANAGED_MODULE.format(values=json.dumps(managed)))
+        (target / "shared" / "managed.js").write_text(
+            MANAGED_MODULE.format(values=json.dumps(managed))
+        )
     return target
 
 
@@ -75,7 +87,11 @@ class Browser:
     def __init__(self, context, sites: SiteServer) -> None:
         self.context = context
         self.sites = sites
-        self.worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker", timeout=TIMEOUT_MS)
+        self.worker = (
+            context.service_workers[0]
+            if context.service_workers
+            else context.wait_for_event("serviceworker", timeout=TIMEOUT_MS)
+        )
         self.extension_id = self.worker.url.split("/")[2]
 
     def configure(self, **values) -> None:
@@ -86,7 +102,9 @@ class Browser:
 
     def wait_for_site_scripts(self) -> None:
         for _ in range(100):
-            if self.worker.evaluate("async () => (await chrome.scripting.getRegisteredContentScripts()).length"):
+            if self.worker.evaluate(
+                "async () => (await chrome.scripting.getRegisteredContentScripts()).length"
+            ):
                 return
             time.sleep(0.1)
         raise AssertionError("the enabled-site content script was never registered")
@@ -117,8 +135,13 @@ def _launch(playwright, directory: Path, sites: SiteServer, managed: dict | None
             f"--disable-extensions-except={extension}",
             f"--load-extension={extension}",
             f"--host-resolver-rules={resolver_rules()}",
-            "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-sandbox",
         ],
     )
     context.set_default_timeout(TIMEOUT_MS)
@@ -152,13 +175,30 @@ def contract_fake():
 
 
 def district_policy(service) -> dict:
-    return {"serviceUrl": service.url, "apiKey": service.key, "enabledSites": ["facebook", "x"], "sendOutcomeCounts": True}
+    return {
+        "serviceUrl": service.url,
+        "apiKey": service.key,
+        "enabledSites": ["facebook", "x"],
+        "sendOutcomeCounts": True,
+    }
 
 
 @pytest.fixture
 def teacher(browser, sl_service):
     """A browser set up the way a teacher leaves it after the options page."""
-    browser.configure(serviceUrl=sl_service.url, apiKey=sl_service.key, account="classroom",
-                      enabledSites=["facebook", "x", "instagram", "linkedin", "threads", "bluesky", f"https://{GENERIC_SITE}"])
+    browser.configure(
+        serviceUrl=sl_service.url,
+        apiKey=sl_service.key,
+        account="classroom",
+        enabledSites=[
+            "facebook",
+            "x",
+            "instagram",
+            "linkedin",
+            "threads",
+            "bluesky",
+            f"https://{GENERIC_SITE}",
+        ],
+    )
     browser.wait_for_site_scripts()
     return browser

@@ -10,15 +10,33 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 RULES = [
-    (re.compile(r"\bJake Smith\b"), "student_privacy", "PRIV001", "error",
-     "This names a student in full.", "A full name lets anyone find the child; families expect first names at most (policy P2).",
-     {"title": "Say who without naming", "replacement": "one of our students"}),
-    (re.compile(r"\bfailed\b"), "parent_test", "PARENT003", "warning",
-     "This points at a student's grade.", "Grades are private between the school and the family (policy P4).",
-     {"title": "Keep it general", "replacement": "worked hard on"}),
-    (re.compile(r"\bASAP\b"), "district_voice", "VOICE002", "suggestion",
-     "Spell out abbreviations.", "Not every family reads English shorthand (policy V1).",
-     {"title": "Spell it out", "replacement": "as soon as possible"}),
+    (
+        re.compile(r"\bJake Smith\b"),
+        "student_privacy",
+        "PRIV001",
+        "error",
+        "This names a student in full.",
+        "A full name lets anyone find the child; families expect first names at most (policy P2).",
+        {"title": "Say who without naming", "replacement": "one of our students"},
+    ),
+    (
+        re.compile(r"\bfailed\b"),
+        "parent_test",
+        "PARENT003",
+        "warning",
+        "This points at a student's grade.",
+        "Grades are private between the school and the family (policy P4).",
+        {"title": "Keep it general", "replacement": "worked hard on"},
+    ),
+    (
+        re.compile(r"\bASAP\b"),
+        "district_voice",
+        "VOICE002",
+        "suggestion",
+        "Spell out abbreviations.",
+        "Not every family reads English shorthand (policy V1).",
+        {"title": "Spell it out", "replacement": "as soon as possible"},
+    ),
 ]
 
 
@@ -30,15 +48,32 @@ def report_for(text: str) -> dict:
     findings = []
     for pattern, check, code, level, message, why, fix in RULES:
         for match in pattern.finditer(text):
-            findings.append({
-                "check": check, "code": code, "level": level, "score": 0.9, "threshold": 0.5,
-                "message": message, "why": why, "fix": fix,
-                "span": {"start": match.start(), "end": match.end()},
-                "span_utf16": {"start": utf16_offset(text, match.start()), "end": utf16_offset(text, match.end())},
-            })
+            findings.append(
+                {
+                    "check": check,
+                    "code": code,
+                    "level": level,
+                    "score": 0.9,
+                    "threshold": 0.5,
+                    "message": message,
+                    "why": why,
+                    "fix": fix,
+                    "span": {"start": match.start(), "end": match.end()},
+                    "span_utf16": {
+                        "start": utf16_offset(text, match.start()),
+                        "end": utf16_offset(text, match.end()),
+                    },
+                }
+            )
     levels = {f["level"] for f in findings}
     verdict = "rethink" if "error" in levels else "review" if findings else "clean"
-    return {"verdict": verdict, "findings": findings, "engines": {"fake": "rules"}, "policy_version": "fake-1", "timing_ms": 1.0}
+    return {
+        "verdict": verdict,
+        "findings": findings,
+        "engines": {"fake": "rules"},
+        "policy_version": "fake-1",
+        "timing_ms": 1.0,
+    }
 
 
 class FakeService:
@@ -66,9 +101,19 @@ class FakeService:
                     self.reply(404, {"error": {"code": "not_found", "message": "Not found"}})
 
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                body = json.loads(
+                    self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}"
+                )
                 if self.headers.get("Authorization") != f"Bearer {service.api_key}":
-                    self.reply(401, {"error": {"code": "unauthorized", "message": "Unknown or revoked API key"}})
+                    self.reply(
+                        401,
+                        {
+                            "error": {
+                                "code": "unauthorized",
+                                "message": "Unknown or revoked API key",
+                            }
+                        },
+                    )
                 elif self.path == "/v1/check":
                     self.reply(200, report_for(body["text"]))
                 elif self.path == "/v1/feedback":

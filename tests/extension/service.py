@@ -50,9 +50,23 @@ class Service:
         self.url, self.key, self.fake = url, key, fake
 
     def report(self, text: str, platform: str = "web", account: str = "personal") -> dict:
-        body = json.dumps({"text": text, "context": {"account": account, "author_role": "teacher", "platform": platform, "audience": None}})
-        request = urllib.request.Request(f"{self.url}/v1/check", data=body.encode(), method="POST",
-                                         headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.key}"})
+        body = json.dumps(
+            {
+                "text": text,
+                "context": {
+                    "account": account,
+                    "author_role": "teacher",
+                    "platform": platform,
+                    "audience": None,
+                },
+            }
+        )
+        request = urllib.request.Request(
+            f"{self.url}/v1/check",
+            data=body.encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.key}"},
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.load(response)
 
@@ -75,12 +89,22 @@ def _wait_healthy(url: str, process: subprocess.Popen) -> None:
 def _real(executable: str):
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "SECONDLOOK_DATABASE_URL": f"sqlite:///{Path(tmp) / 'secondlook.db'}"}
-        created = subprocess.run([executable, "keys", "create", "--role", "teacher", "--district", "default"],
-                                 env=env, capture_output=True, text=True, timeout=120, check=True)
+        created = subprocess.run(
+            [executable, "keys", "create", "--role", "teacher", "--district", "default"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         key = created.stdout.split()[-1]
         port = _free_port()
-        process = subprocess.Popen([executable, "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [executable, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(url, process)
@@ -98,7 +122,9 @@ def start_service():
     choice = os.environ.get("SECONDLOOK_E2E_SERVICE", "auto")
     executable = _secondlook() if choice in ("auto", "real") else None
     if choice == "real" and not executable:
-        raise RuntimeError("SECONDLOOK_E2E_SERVICE=real but `secondlook serve`/`keys create` is not available")
+        raise RuntimeError(
+            "SECONDLOOK_E2E_SERVICE=real but `secondlook serve`/`keys create` is not available"
+        )
     if executable:
         with _real(executable) as service:
             yield service

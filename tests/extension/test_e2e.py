@@ -28,7 +28,9 @@ def panel(page):
 
 
 def composer_text(page) -> str:
-    return page.eval_on_selector("#composer", "b => b.tagName === 'TEXTAREA' ? b.value : b.innerText.replace(/\\n$/, '')")
+    return page.eval_on_selector(
+        "#composer", "b => b.tagName === 'TEXTAREA' ? b.value : b.innerText.replace(/\\n$/, '')"
+    )
 
 
 def posted(page) -> list[str]:
@@ -42,15 +44,22 @@ def write(page, text: str) -> None:
 
 def replace_utf16(text: str, span: dict, replacement: str) -> str:
     units = text.encode("utf-16-le")
-    return (units[: 2 * span["start"]] + replacement.encode("utf-16-le") + units[2 * span["end"]:]).decode("utf-16-le")
+    return (
+        units[: 2 * span["start"]] + replacement.encode("utf-16-le") + units[2 * span["end"] :]
+    ).decode("utf-16-le")
 
 
 def expect_findings(page, count: int) -> None:
-    expect(badge(page)).to_have_attribute("aria-label", f"Second Look: {count} {'thing' if count == 1 else 'things'} to look at. Open the panel")
+    expect(badge(page)).to_have_attribute(
+        "aria-label",
+        f"Second Look: {count} {'thing' if count == 1 else 'things'} to look at. Open the panel",
+    )
 
 
 def shown_findings(report: dict) -> list[dict]:
-    assert report["findings"], f"the service should flag the test draft; engines {report.get('engines')}, unavailable {report.get('unavailable')}"
+    assert report["findings"], (
+        f"the service should flag the test draft; engines {report.get('engines')}, unavailable {report.get('unavailable')}"
+    )
     return report["findings"]
 
 
@@ -68,7 +77,9 @@ def test_findings_are_underlined_counted_and_explained(teacher, sl_service, host
     marks = page.locator("secondlook-overlay .mark")
     expect(marks.first).to_be_visible()
     assert marks.count() >= len(findings)
-    assert page.locator("#composer secondlook-overlay, #composer .mark").count() == 0  # nothing inside the editor
+    assert (
+        page.locator("#composer secondlook-overlay, #composer .mark").count() == 0
+    )  # nothing inside the editor
     assert composer_text(page) == FLAGGED
     badge(page).click()
     expect(panel(page)).to_be_visible()
@@ -97,8 +108,12 @@ def test_underline_sits_on_the_flagged_words(teacher, sl_service):
         }""",
         [first["span_utf16"]["start"], first["span_utf16"]["end"]],
     )
-    lefts = page.locator("secondlook-overlay .mark").evaluate_all("ms => ms.map(m => m.getBoundingClientRect()).map(r => ({left: r.left, bottom: r.bottom}))")
-    assert any(abs(m["left"] - words["left"]) < 2 and abs(m["bottom"] - words["bottom"]) < 3 for m in lefts)
+    lefts = page.locator("secondlook-overlay .mark").evaluate_all(
+        "ms => ms.map(m => m.getBoundingClientRect()).map(r => ({left: r.left, bottom: r.bottom}))"
+    )
+    assert any(
+        abs(m["left"] - words["left"]) < 2 and abs(m["bottom"] - words["bottom"]) < 3 for m in lefts
+    )
 
 
 @pytest.mark.parametrize("host", ["www.facebook.com", "www.instagram.com", "bsky.app"])
@@ -115,13 +130,19 @@ def test_apply_replaces_exactly_the_span_after_an_emoji(teacher, sl_service, hos
     badge(page).click()
     item = panel(page).locator(f"li.finding[data-code='{finding['code']}']").first
     item.get_by_role("button", name="Apply").click()
-    expect(page.locator("#composer")).to_have_text(expected) if host not in TEXTAREA_SITES else expect(page.locator("#composer")).to_have_value(expected)
+    composer = expect(page.locator("#composer"))
+    if host in TEXTAREA_SITES:
+        composer.to_have_value(expected)
+    else:
+        composer.to_have_text(expected)
     assert composer_text(page) == expected
 
 
 def test_post_is_held_then_post_anyway_posts(teacher, sl_service):
     findings = shown_findings(sl_service.report(FLAGGED))
-    assert any(f["level"] in HOLDING for f in findings), "the test draft should have a warning or an error"
+    assert any(f["level"] in HOLDING for f in findings), (
+        "the test draft should have a warning or an error"
+    )
     page = teacher.open("www.facebook.com")
     write(page, FLAGGED)
     expect_findings(page, len(findings))
@@ -162,11 +183,17 @@ def test_edit_keeps_the_post_unsent_and_the_keyboard_submit_is_held_too(teacher,
 
 def test_apply_all_fixes_from_the_hold(teacher, sl_service):
     report = sl_service.report(FLAGGED)
-    fixable = sorted((f for f in shown_findings(report) if f["fix"]), key=lambda f: -f["span_utf16"]["start"])
+    fixable = sorted(
+        (f for f in shown_findings(report) if f["fix"]), key=lambda f: -f["span_utf16"]["start"]
+    )
     expected = FLAGGED
     taken: list[dict] = []
     for f in fixable:
-        if all(f["span_utf16"]["end"] <= t["span_utf16"]["start"] or f["span_utf16"]["start"] >= t["span_utf16"]["end"] for t in taken):
+        if all(
+            f["span_utf16"]["end"] <= t["span_utf16"]["start"]
+            or f["span_utf16"]["start"] >= t["span_utf16"]["end"]
+            for t in taken
+        ):
             expected = replace_utf16(expected, f["span_utf16"], f["fix"]["replacement"])
             taken.append(f)
     page = teacher.open(GENERIC_SITE)
@@ -179,7 +206,9 @@ def test_apply_all_fixes_from_the_hold(teacher, sl_service):
 
 
 def test_clean_draft_posts_at_once(teacher, sl_service):
-    assert not [f for f in sl_service.report(CLEAN)["findings"] if f["level"] in HOLDING], "the service should not hold the clean draft"
+    assert not [f for f in sl_service.report(CLEAN)["findings"] if f["level"] in HOLDING], (
+        "the service should not hold the clean draft"
+    )
     page = teacher.open("www.threads.com")
     write(page, CLEAN)
     expect(badge(page)).not_to_have_class("badge checking")
@@ -189,10 +218,14 @@ def test_clean_draft_posts_at_once(teacher, sl_service):
 
 
 def test_service_down_leaves_posting_working(browser, sites):
-    browser.configure(serviceUrl="http://127.0.0.1:9", apiKey="sk-anything", enabledSites=["facebook"])
+    browser.configure(
+        serviceUrl="http://127.0.0.1:9", apiKey="sk-anything", enabledSites=["facebook"]
+    )
     page = browser.open("www.facebook.com")
     write(page, FLAGGED)
-    expect(badge(page)).to_have_attribute("aria-label", "Second Look could not check this draft. Open for details")
+    expect(badge(page)).to_have_attribute(
+        "aria-label", "Second Look could not check this draft. Open for details"
+    )
     expect(badge(page)).to_contain_text("Not checked")
     badge(page).click()
     expect(panel(page)).to_contain_text("could not reach")
@@ -233,7 +266,9 @@ def test_no_draft_text_is_stored(teacher, sl_service):
     expect_findings(page, len(shown_findings(sl_service.report(FLAGGED))))
     page.click("[aria-label='Post']")
     panel(page).get_by_role("button", name="Post anyway").click()
-    stored = str(teacher.storage()) + str(teacher.worker.evaluate("() => chrome.storage.session.get(null)"))
+    stored = str(teacher.storage()) + str(
+        teacher.worker.evaluate("() => chrome.storage.session.get(null)")
+    )
     for fragment in ("Jake", "spelling", "proud"):
         assert fragment not in stored
 
@@ -250,7 +285,10 @@ def test_options_are_saved_and_connection_tested(browser, sl_service):
     stored = browser.storage()
     assert stored["serviceUrl"] == sl_service.url and stored["apiKey"] == sl_service.key
     assert stored["account"] == "classroom"
-    assert "instagram" not in stored["enabledSites"] and f"https://{GENERIC_SITE}" in stored["enabledSites"]
+    assert (
+        "instagram" not in stored["enabledSites"]
+        and f"https://{GENERIC_SITE}" in stored["enabledSites"]
+    )
     page.reload()
     expect(page.get_by_label("Service address")).to_have_value(sl_service.url)
     expect(page.get_by_label("My classroom account")).to_be_checked()
@@ -272,7 +310,9 @@ def test_wrong_key_in_test_connection(browser, sl_service):
 
 def test_district_values_win_and_are_shown_as_set_by_the_district(launch, sl_service):
     managed_browser = launch(managed=district_policy(sl_service))
-    managed_browser.configure(serviceUrl="https://teacher.example", apiKey="sk-teacher", account="classroom")
+    managed_browser.configure(
+        serviceUrl="https://teacher.example", apiKey="sk-teacher", account="classroom"
+    )
     page = managed_browser.options()
     expect(page.locator("#district-note")).to_be_visible()
     expect(page.get_by_label("Service address")).to_have_value(sl_service.url)
@@ -306,7 +346,10 @@ def test_outcome_counts_reach_the_service_when_the_district_enables_them(launch,
         page.wait_for_timeout(100)
     events = contract_fake.fake.events
     assert {e["outcome"] for e in events} == {"posted_anyway"}
-    assert all(set(e) == {"code", "outcome", "policy_version"} and e["policy_version"] == "fake-1" for e in events)
+    assert all(
+        set(e) == {"code", "outcome", "policy_version"} and e["policy_version"] == "fake-1"
+        for e in events
+    )
     assert sorted(e["code"] for e in events) == ["PARENT003", "PRIV001"]
 
 
