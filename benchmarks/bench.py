@@ -10,7 +10,7 @@ spaCy model, then a separate spaCy pass for the rules) and calls the tone model 
 loaded, the sentence encoder once per draft. It has no batch path, so its throughput is one draft
 after another.
 
-    python benchmarks/bench.py tests/data/devset.jsonl [--rounds 3]
+    python benchmarks/bench.py tests/data/devset.jsonl [--drafts 64] [--rounds 1]
 """
 
 from __future__ import annotations
@@ -63,11 +63,14 @@ TARGETS = {
 }
 
 
-def read_drafts(path: Path) -> list[Any]:
-    """The file's drafts of at most 280 characters, with their contexts."""
+def read_drafts(path: Path, limit: int) -> list[Any]:
+    """Up to `limit` of the file's drafts of at most 280 characters (evenly spaced, so every kind
+    of draft is in the sample), with their contexts."""
     from checks.evaluation import read_examples
 
-    return [e.draft for e in read_examples(path) if len(e.draft.text) <= MAX_CHARS]
+    drafts = [e.draft for e in read_examples(path) if len(e.draft.text) <= MAX_CHARS]
+    step = max(1, len(drafts) / limit)
+    return [drafts[int(i * step)] for i in range(min(limit, len(drafts)))]
 
 
 # The two systems, each built the way it would be built in production ----------------------------
@@ -130,20 +133,20 @@ SYSTEMS: dict[str, Callable[[], Ours | Naive]] = {"ours": Ours, "naive": Naive}
 # Measurements --------------------------------------------------------------------------------
 
 
-def cold_start(system: str, devset: Path) -> None:
+def cold_start(system: str, devset: Path, limit: int) -> None:
     """In a fresh process: seconds from the first import to ready, then one batch of drafts, then
     the peak RSS. Prints one JSON object."""
     started = time.perf_counter()
     built = SYSTEMS[system]()
     ready = time.perf_counter() - started
-    built.batch(read_drafts(devset)[:BATCH])
+    built.batch(read_drafts(devset, limit)[:BATCH])
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"cold_s": ready, "rss_mb": peak_kb / 1024}))
 
 
-def measure_cold(system: str, devset: Path) -> dict[str, float]:
+def measure_cold(system: str, devset: Path, limit: int) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, str(devset), "--cold", system],
+        [sys.executable, __file__, str(devset), "--drafts", str(limit), "--cold", system],
         capture_output=True,
         text=True,
         check=True,
@@ -250,21 +253,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("devset", type=Path, help="JSON Lines drafts, e.g. tests/data/devset.jsonl")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the drafts (default 1)")
+    parser.add_argument(
+        "--drafts", type=int, default=BATCH, help=f"how many drafts to time (default {BATCH})"
+    )
     parser.add_argument("--cold", choices=tuple(SYSTEMS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.cold:
-        cold_start(args.cold, args.devset)
+        cold_start(args.cold, args.devset, args.drafts)
         return 0
-    drafts = read_drafts(args.devset)
+    drafts = read_drafts(args.devset, args.drafts)
     print("measuring ours...", file=sys.stderr, flush=True)
-    ours = measure_cold("ours", args.devset)
+    ours = measure_cold("ours", args.devset, args.drafts)
     built = Ours()
     ours.update(summary(latencies_ms(built, drafts, args.rounds)))
     ours["batch_per_s"], shares = batch_run(built, drafts, args.rounds)
     encoder = built.models.encoder is not None
     del built
     print("measuring naive...", file=sys.stderr, flush=True)
-    naive = measure_cold("naive", args.devset)
+    naive = measure_cold("naive", args.devset, args.drafts)
     latencies = latencies_ms(Naive(), drafts, args.rounds)
     naive.update(summary(latencies))
     naive["batch_per_s"] = len(latencies) * 1000 / sum(latencies)
