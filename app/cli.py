@@ -43,7 +43,10 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, passed_on = parser.parse_known_args(argv)
+    if passed_on and not getattr(args, "passes_arguments_on", False):
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    args.passed_on = passed_on
     _configure_logging(args.log_level)
     try:
         return args.handler(args)
@@ -325,12 +328,33 @@ def handle_serve(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+# models ---------------------------------------------------------------------------------------
+
+
+def add_models_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("models", help="fetch optional model checkpoints (needs internet)")
+    actions = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+    download = actions.add_parser(
+        "download",
+        help="download a Detoxify checkpoint for offline use (`models download --help`)",
+        add_help=False,
+    )
+    download.set_defaults(handler=handle_models_download, passes_arguments_on=True)
+
+
+def handle_models_download(args: argparse.Namespace) -> int:
+    from models.download import main as download
+
+    return download(args.passed_on)
+
+
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     add_check_parser,
     add_rules_parser,
     add_eval_parser,
     add_serve_parser,
     add_keys_parser,
+    add_models_parser,
 )
 
 

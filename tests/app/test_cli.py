@@ -253,3 +253,13 @@ def test_the_installed_command_lists_the_rules():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["rules"]
+
+
+def test_models_download_passes_its_arguments_on(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["models", "download", "--help"])
+    assert exit_info.value.code == 0
+    assert "secondlook models download" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["rules", "--bogus"])
+    assert exit_info.value.code == 2
