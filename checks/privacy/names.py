@@ -1,8 +1,11 @@
 """People's names in a parsed draft, and who each one is (a possible student, staff, famous, family).
 
-Two sources agree or complement each other: the shared spaCy doc's PERSON entities, and name lists
-(US Census 1990 first names and the 30,000 most frequent surnames, shipped in `checks/data/`),
-which find names the small model misses in lower-case, ALL CAPS and noisy text.
+A token classifier (`checks/privacy/name_model.py`, trained on WNUT-17 social text) decides which
+words are names. Its features include what two hand-written rules say: the shared spaCy doc's
+PERSON entities, and name lists (US Census 1990 first names and the 30,000 most frequent
+surnames, shipped in `checks/data/`), which catch names the small model misses in lower case,
+ALL CAPS and noisy text. A few sure cues override it (a word after "Ms." or "my name is"), and a
+few sure exclusions veto it (a lone place, a lower-case dictionary word, a school name).
 """
 
 from __future__ import annotations
@@ -421,6 +424,7 @@ NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FAMOUS_PARTS = frozenset(part for name in FAMOUS_PEOPLE for part in name.split())
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]*$")
+PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NON_PERSON_ENTS = frozenset(
     {"GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 )
@@ -523,6 +527,8 @@ class NameFinder:
                 continue
             if all(self._is_plain_word(t) for t in doc[start:end]):
                 continue
+            if end - start == 1 and self._is_place(doc[start]):
+                continue
             if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
                 continue
             sources = {"classifier"} | {s for f in flags[start:end] for s in f.split("+") if s}
@@ -554,6 +560,10 @@ class NameFinder:
             return True
         shouted = token.text.isupper()
         return token.pos_ == "PROPN" and not shouted and lower not in self.vocab.english
+
+    def _is_place(self, token: Token) -> bool:
+        """A lone word spaCy calls a place or nationality ("Poland", "Monroe") and no first name."""
+        return token.ent_type_ in PLACE_ENTS and token.lower_ not in self.lists.first
 
     def _is_plain_word(self, token: Token) -> bool:
         """A lower-case dictionary word that is no first name: "mom", "poster"."""

@@ -24,9 +24,10 @@ FULL_NAME = Rule(
     ),
     example='"Huge congrats to Marcus Delgado!" -> "Huge congrats to one of my students!"',
     tune=(
-        "Add mascots, school and staff names to `allow_list`. Scores are 1.0 when the language "
-        "model and the name lists agree and 0.75 when only one of them finds the name: a "
-        "threshold of 0.8 keeps only the agreed names."
+        "Add mascots, school and staff names to `allow_list`. Names come from a name "
+        "classifier; scores are 1.0 when spaCy's entities or the census name lists back it up "
+        "and 0.75 when only the classifier finds the name: a threshold of 0.8 keeps only the "
+        "backed-up names."
     ),
 )
 

