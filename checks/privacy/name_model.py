@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -120,22 +120,35 @@ class NameModel:
     weights: Mapping[int, Mapping[str, float]]
     seed: float
     extend: float
+    by_feature: Mapping[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """The weights regrouped by feature: one look-up gives a feature's five offsets."""
+        names = {f for offset in OFFSETS for f in self.weights[offset]}
+        table = {f: tuple(self.weights[o].get(f, 0.0) for o in OFFSETS) for f in names}
+        object.__setattr__(self, "by_feature", table)
 
     def probabilities(self, features: Sequence[Sequence[str]]) -> list[float]:
         """P(token is part of a person's name) for every token."""
+        table = self.by_feature
         size = len(features)
-        edge = {offset: self.weights[offset].get("edge", 0.0) for offset in OFFSETS}
+        zero = (0.0,) * len(OFFSETS)
+        # contributions[j][k]: what token j's features add to the token OFFSETS[k] before it.
+        contributions = []
+        for own in features:
+            total = [0.0] * len(OFFSETS)
+            for feature in own:
+                for k, weight in enumerate(table.get(feature, zero)):
+                    total[k] += weight
+            contributions.append(total)
+        edge = table.get("edge", zero)
         out = []
         for i in range(size):
-            total = self.bias
-            for offset in OFFSETS:
+            score = self.bias
+            for k, offset in enumerate(OFFSETS):
                 j = i + offset
-                table = self.weights[offset]
-                if 0 <= j < size:
-                    total += sum(table.get(f, 0.0) for f in features[j])
-                else:
-                    total += edge[offset]
-            out.append(1.0 / (1.0 + math.exp(-total)))
+                score += contributions[j][k] if 0 <= j < size else edge[k]
+            out.append(1.0 / (1.0 + math.exp(-score)))
         return out
 
     def runs(self, probabilities: Sequence[float]) -> list[tuple[int, int]]:

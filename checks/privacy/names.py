@@ -578,18 +578,19 @@ class NameFinder:
         "Dr. Holst") or a person word ("my kid Mali", "my student Sofia"), or any word after
         "my name is", "call me", "named"."""
         found = []
+        lower = [t.lower_ for t in doc]
         for token in doc[1:]:
             i = token.i
-            if not token.is_alpha or token.is_stop or token.lower_ in PLACE_WORDS:
+            if not token.is_alpha or token.is_stop or lower[i] in PLACE_WORDS:
                 continue
-            previous = doc[i - 1].lower_
+            previous = lower[i - 1]
             if previous == "." and i > 1:
-                previous = doc[i - 2].lower_ + "."
+                previous = lower[i - 2] + "."
             titled = previous in STAFF_TITLES and previous not in TITLE_WORDS_ALONE
             if token.text[:1].isupper() and (titled or previous in PERSON_WORDS):
                 found.append(i)
                 continue
-            words = tuple(t.lower_ for t in doc[max(i - 3, 0) : i])
+            words = tuple(lower[max(i - 3, 0) : i])
             if any(words[-len(cue) :] == cue for cue in NAME_CUES):
                 found.append(i)
         return found

@@ -9,6 +9,7 @@ import math
 
 import pytest
 
+from app.evaluation.privacy import join_fragments
 from checks.privacy.name_model import NameModel, english_words, load_name_model
 from checks.privacy.names import NameFinder
 from checks.privacy.span_scores import SpanScore, core, match_one_to_one
@@ -137,3 +138,10 @@ def test_contact_analysis_logs_no_draft_words_and_no_entity_warnings(models, cap
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "Marisol" not in logged and "period" not in logged
     assert "not mapped to a Presidio entity" not in logged
+
+
+def test_synth_address_parts_are_scored_as_one_address():
+    text = "Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA"
+    parts = [(52, 60), (40, 51), (34, 39)]
+    assert [text[a:b] for a, b in join_fragments(text, parts)] == ["28245 Puruntie 82 Apt. 595"]
+    assert join_fragments("Aiden, Mia", [(0, 5), (7, 10)]) == [(0, 5), (7, 10)]
