@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+os.environ.setdefault("TQDM_DISABLE", "1")
 
 MAX_CHARS = 280
 BATCH = 64
@@ -150,7 +151,6 @@ def measure_cold(system: str, devset: Path, limit: int) -> dict[str, float]:
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "TQDM_DISABLE": "1"},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
