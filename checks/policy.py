@@ -80,9 +80,13 @@ class Policy:
 
     def custom_rule(self, code: str) -> Rule | None:
         """The documentation (default level and threshold) of the district's own rule `code`."""
+        return self.custom_rule_docs().get(code)
+
+    def custom_rule_docs(self) -> dict[str, Rule]:
+        """The district's own rules, by code, documented like the shipped ones."""
         if not self.custom_rules:
-            return None
-        return _custom_rule_docs(_custom_rules_key(self.custom_rules)).get(code)
+            return {}
+        return _custom_rule_docs(_custom_rules_key(self.custom_rules))
 
     def _setting(self, code: str) -> RuleSetting:
         """The most specific setting: exact code first, then the longest matching prefix."""

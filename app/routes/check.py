@@ -100,6 +100,24 @@ def check_batch(
 
 
 @router.get("/rules")
-def rules(_: Reader) -> dict[str, Any]:
-    """Every rule: code, check, default level and threshold, and its documentation."""
-    return {"rules": [rule.as_dict() for rule in all_rules()]}
+def rules(request: Request, principal: Reader) -> dict[str, Any]:
+    """Every rule, shipped and the district's own: code, check, default level and threshold, its
+    documentation, and what the district's current policy makes of it (`effective`)."""
+    policy = request.app.state.policies.get(principal.district_id)
+    shipped = [(rule, "shipped") for rule in all_rules()]
+    own = [(rule, "district") for rule in policy.custom_rule_docs().values()]
+    return {
+        "policy_version": policy.version,
+        "rules": [
+            {
+                **rule.as_dict(),
+                "source": source,
+                "effective": {
+                    "enabled": policy.is_selected(rule.code),
+                    "level": policy.level(rule.code, rule.level),
+                    "threshold": policy.threshold(rule.code, rule.threshold),
+                },
+            }
+            for rule, source in shipped + own
+        ],
+    }

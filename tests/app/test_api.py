@@ -7,6 +7,9 @@ import json
 
 import pytest
 
+from checks.policy import parse_policy
+from tests.checks.test_rulepack import CUSTOM
+
 DRAFT = "Our robotics team killed it today!! 1st place at regionals 🤖🏆 #STEM"
 
 
@@ -203,3 +206,20 @@ def test_an_error_never_echoes_the_draft(client):
 )
 def test_unknown_routes_and_methods_use_the_error_shape(client, method, path, status):
     assert_error(getattr(client, method)(path), status)
+
+
+def test_the_rules_include_the_districts_own_and_what_its_policy_makes_of_them(client):
+    document = parse_policy(CUSTOM + '\n[rules.TONE003]\nlevel = "error"\n').to_dict()
+    base = client.get("/v1/policy").json()["version"]
+    saved = client.put("/v1/policy", json={"policy": document, "base_version": base})
+    assert saved.status_code == 200
+
+    rules = {r["code"]: r for r in client.get("/v1/rules").json()["rules"]}
+    restored = client.post(
+        "/v1/policy/rollback", json={"to_version": base, "base_version": saved.json()["version"]}
+    )
+    assert restored.status_code == 200
+    assert rules["PARENT090"]["source"] == "district"
+    assert rules["PARENT090"]["docs"]["what"] == "Mockery of a rival school's students."
+    assert rules["TONE003"]["source"] == "shipped"
+    assert rules["TONE003"]["effective"]["level"] == "error"
