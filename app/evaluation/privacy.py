@@ -24,9 +24,9 @@ What is measured, honestly:
 - WNUT-17 sentences are rebuilt by joining the tokens with single spaces (the corpus ships no
   original spacing), and the rebuilt text is what the pipeline parses, as it would a draft.
 - What was used for what: the person-name classifier (`checks/privacy/train_names.py`) is trained
-  on WNUT-17 train and dev only; its decision threshold was chosen on presidio's
-  `generated_small.json` and WNUT-17 dev. `synth_dataset_v2.json` and the WNUT-17 test split are
-  only ever evaluated on.
+  on WNUT-17 train and dev only; its decision thresholds were chosen on presidio's
+  `generated_small.json` (55 names). `synth_dataset_v2.json` and the WNUT-17 test split are only
+  ever evaluated on.
 - The labelled teacher drafts (`tests/data/privacy_dev.jsonl` by default) measure the check
   itself through `checks.evaluation`: it "fires" when it reports anything at warning or above
   under the default policy.
