@@ -12,12 +12,20 @@ from app.service import Service
 from app.settings import Settings
 from app.storage import keys
 
+TESTS_PER_MINUTE = 100_000
+"""The whole session shares one key; rate limiting has its own tests (test_keys.py)."""
+
 
 @pytest.fixture(scope="session")
 def client(service: Service, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """Sends an admin key of the default district with every request (a throwaway SQLite file)."""
     database = tmp_path_factory.mktemp("api") / "secondlook.db"
-    app = create_app(Settings(database_url=f"sqlite:///{database}"), service=service)
+    settings = Settings(
+        database_url=f"sqlite:///{database}",
+        rate_limit_per_minute=TESTS_PER_MINUTE,
+        rate_limit_burst=TESTS_PER_MINUTE,
+    )
+    app = create_app(settings, service=service)
     with TestClient(app) as test_client:
         with app.state.database.session() as session:
             _, token = keys.create_key(session, "default", "admin", "api-tests")
