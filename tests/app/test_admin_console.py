@@ -15,6 +15,7 @@ from app.main import create_app
 from app.settings import Settings
 from app.storage import keys
 from tests.app.console_app import SAMPLE_JSONL, free_port, scripted_service
+from tests.screenshots import screenshot_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,7 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "admin-console.png"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
@@ -112,6 +112,5 @@ def test_log_in_move_a_threshold_preview_save_and_see_the_audit(
         precision = page.locator('#preview-table tr[data-check="tone"] td').nth(0)
         expect(precision).to_have_text("100% → 60%")
         expect(page.locator("#flips .flip.worse")).to_have_count(2)
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
+        page.screenshot(path=str(screenshot_path("admin-console.png")), full_page=True)
         browser.close()

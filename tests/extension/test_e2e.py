@@ -4,15 +4,14 @@ draft, so they hold for the real engine as its rules evolve."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
+
+from tests.screenshots import screenshot_path
 
 from .conftest import GENERIC_SITE, district_policy
 from .sites import HOSTS
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 FLAGGED = "🎉 So proud of Jake Smith, who failed the spelling test last week and aced it today!"
 CLEAN = "Reminder: the book fair starts Monday in the library."
 HOLDING = ("warning", "error")
@@ -64,8 +63,7 @@ def shown_findings(report: dict) -> list[dict]:
 
 
 def save_screenshot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / name))
+    page.screenshot(path=str(screenshot_path(name)))
 
 
 @pytest.mark.parametrize("host", list(HOSTS))
