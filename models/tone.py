@@ -10,6 +10,7 @@ Two engines behind one interface, chosen by the `tone_engine` setting:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +34,32 @@ HOSTILE_LABELS = (
     "sexual_explicit",
 )
 """Labels whose score says a text is offensive; `anger` is advice, not offence."""
+
+
+NOT_PROFANITY = frozenset(
+    {
+        # names for groups of people: alt-profanity-check scores several of them as profane on
+        # their own ("gay" 0.98, "homosexual" 0.96, "white" 0.70, "blacks" 0.69, "jew" 0.56),
+        # which would flag every neutral or positive identity mention
+        *("gay", "gays", "homosexual", "homosexuals", "lesbian", "lesbians", "queer", "bisexual"),
+        *("transgender", "trans", "black", "blacks", "white", "whites", "jew", "jews", "jewish"),
+        # hostile or violent but not vulgar: the insult, threat and identity-attack labels judge
+        # them in context ("kill the lights", "I hate Mondays", "sick moves")
+        *("hate", "hates", "hating", "hated", "kill", "kills", "killed", "killing", "die"),
+        *("destroy", "shoot", "rape", "sick", "insane", "bombed", "stupid", "dumb", "dumbest"),
+        # harsh but not vulgar: the same labels judge them, so that calling hate "disgusting"
+        # or "racist" is not profanity
+        *("disgust", "disgusting", "pathetic", "horrible", "cruel", "violent", "filthy", "worst"),
+        *("worthless", "garbage", "ignorant", "bigoted", "racist", "nazis", "cancer", "jail"),
+        *("utter", "shut", "mouth", "smoke", "liberals"),
+        # everyday words of a school day that alone score as profane
+        *("sex", "sexual", "naked", "poop", "pee", "balls", "screw", "heck"),
+    }
+)
+"""Words that never make a sentence obscene by themselves (each scores >= 0.5 alone, measured
+with alt-profanity-check, except the spelled-out variants of the same group names)."""
+
+_WORD = re.compile(r"[a-z0-9'*@$]+")
 
 
 class ToneModel(Protocol):
@@ -86,7 +113,7 @@ class EmbeddedTone:
         if not texts:
             return []
         texts = list(texts)
-        results = [{"obscene": float(p)} for p in self._predict_prob(texts)]
+        results = [{"obscene": p} for p in self._obscene(texts)]
         if self.encoder is not None and self._classifier is not None:
             probs = self._classifier.probabilities(_vectors(self.encoder, texts, vectors))
             for row, result in zip(probs, results, strict=True):
@@ -94,6 +121,19 @@ class EmbeddedTone:
                     if label != CLEAN:
                         result[label] = float(p)
         return results
+
+    def _obscene(self, texts: list[str]) -> list[float]:
+        """alt-profanity-check's score of the text, capped by that of its most profane word
+        outside `NOT_PROFANITY`: a sentence is as obscene as its vulgar words make it, not more
+        because it names a group ("I am a gay man" scores 0.95 as a whole)."""
+        words = [[w for w in _WORD.findall(t.casefold()) if w not in NOT_PROFANITY] for t in texts]
+        flat = [w for per_text in words for w in per_text]
+        word_scores = iter(self._predict_prob(flat) if flat else [])
+        whole = self._predict_prob(texts)
+        return [
+            min(float(p), max((float(next(word_scores)) for _ in per_text), default=0.0))
+            for p, per_text in zip(whole, words, strict=True)
+        ]
 
 
 def _vectors(

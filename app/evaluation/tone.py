@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import random
 import statistics
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sklearn.metrics import f1_score, roc_auc_score
+from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
 
 from checks import tone
 from checks.evaluation import fired_checks, read_examples
@@ -35,7 +37,7 @@ from checks.registry import build_pipeline
 from checks.types import Draft
 from models.registry import Models, load_models
 from models.settings import ModelSettings
-from models.tone import hostility
+from models.tone import HOSTILE_LABELS, hostility
 
 SHOULD_FLAG_EXTRA = ("profanity_nh", "slur_reclaimed_nh")
 SHOULD_PASS = (
@@ -51,6 +53,7 @@ SHOULD_PASS = (
 IDENTITY_MENTIONS = ("ident_neutral_nh", "ident_pos_nh")
 DAVIDSON_SAMPLE = 2000
 BATCH = 64
+PROGRESS_EVERY = 8
 SEED = 0
 
 BENCH_DRAFTS = (
@@ -76,11 +79,16 @@ def tone_pipeline(models: Models) -> Pipeline:
     return Pipeline(models.nlp, [tone.build(models)])
 
 
-def flagged(pipeline: Pipeline, policy: Policy, texts: Sequence[str]) -> list[bool]:
+def flagged(pipeline: Pipeline, policy: Policy, texts: Sequence[str], what: str) -> list[bool]:
+    """Whether the tone check fires on each text, batch by batch, with a progress line."""
     result = []
+    started = time.perf_counter()
     for offset in range(0, len(texts), BATCH):
         reports = pipeline.run_batch([Draft(t) for t in texts[offset : offset + BATCH]], policy)
         result.extend("tone" in fired_checks(r) for r in reports)
+        if (offset // BATCH) % PROGRESS_EVERY == PROGRESS_EVERY - 1 or len(result) == len(texts):
+            elapsed = time.perf_counter() - started
+            print(f"  ... {what}: {len(result)}/{len(texts)} in {elapsed:.0f} s")
     return result
 
 
@@ -97,7 +105,7 @@ def hatecheck_cases(path: Path) -> list[Case]:
 
 def report_hatecheck(pipeline: Pipeline, policy: Policy, path: Path) -> None:
     cases = hatecheck_cases(path)
-    got = flagged(pipeline, policy, [c.text for c in cases])
+    got = flagged(pipeline, policy, [c.text for c in cases], "HateCheck")
     by_group: dict[str, list[bool]] = defaultdict(list)
     for case, hit in zip(cases, got, strict=True):
         by_group[case.group].append(hit)
@@ -131,15 +139,28 @@ def report_davidson(
     truth = [r["class"] != "2" for r in rows]  # 0 hate, 1 offensive, 2 neither
     assert models.tone is not None
     scores = [
-        hostility(s)
+        s
         for offset in range(0, len(texts), BATCH)
         for s in models.tone.score(texts[offset : offset + BATCH])
     ]
-    got = flagged(pipeline, policy, texts)
     print(f"\nDavidson ({path.name}), random sample of {len(rows)} (seed {SEED}):")
     print(f"  offensive-or-hate share: {_share(truth):.3f}")
-    print(f"  ROC AUC (model hostility score): {roc_auc_score(truth, scores):.3f} (target >= 0.90)")
+    print(
+        f"  ROC AUC, model hostility score: {roc_auc_score(truth, [hostility(s) for s in scores]):.3f}"
+        " (target >= 0.90)"
+    )
+    labels = sorted({k for s in scores for k in s if k in HOSTILE_LABELS})
+    for label in labels:
+        print(f"  ROC AUC, '{label}' alone: {roc_auc_score(truth, [s[label] for s in scores]):.3f}")
+    if "obscene" in labels and len(labels) > 1:
+        others = [max(v for k, v in s.items() if k in labels and k != "obscene") for s in scores]
+        print(f"  ROC AUC, without 'obscene': {roc_auc_score(truth, others):.3f}")
+    got = flagged(pipeline, policy, texts, "Davidson")
     print(f"  F1 of the check at the default policy: {f1_score(truth, got):.3f}")
+    print(
+        f"  precision {precision_score(truth, got):.3f}  recall {recall_score(truth, got):.3f}",
+        flush=True,
+    )
 
 
 def report_dev(pipeline: Pipeline, policy: Policy, path: Path) -> None:
@@ -198,6 +219,11 @@ def print_bench(models: Models, policy: Policy) -> None:
         f"  tone check, per draft in a batch of {BATCH}: {figures['tone_batch64_per_draft_ms']:.1f}"
     )
     print(f"  whole pipeline, single:          {figures['pipeline_single_p50_ms']:.1f}")
+    tone_share = figures["tone_single_p50_ms"] - figures["spacy_single_p50_ms"]
+    print(
+        f"  tone's share of the single-draft pipeline: {tone_share:.1f} ms"
+        f" ({tone_share / figures['pipeline_single_p50_ms']:.0%})"
+    )
     print(
         f"  whole pipeline, per draft in a batch of {BATCH}: {figures['pipeline_batch64_per_draft_ms']:.1f}"
     )
@@ -212,6 +238,11 @@ def default_datasets() -> Path | None:
     return shared if shared.is_dir() else None
 
 
+def default_dev() -> Path | None:
+    dev = Path(__file__).resolve().parents[2] / "tests" / "data" / "devset.jsonl"
+    return dev if dev.is_file() else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m app.evaluation.tone", description=__doc__.splitlines()[0]
@@ -222,7 +253,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=default_datasets(),
         help="folder holding hatecheck/ and davidson/ (default ../shared/datasets)",
     )
-    parser.add_argument("--dev", type=Path, help="a labelled JSONL file (checks.evaluation format)")
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        default=default_dev(),
+        help="a labelled JSONL file (checks.evaluation format; default tests/data/devset.jsonl)",
+    )
     parser.add_argument("--engine", choices=("embedded", "detoxify"), default="embedded")
     parser.add_argument("--detoxify-variant", default="original")
     parser.add_argument("--detoxify-checkpoint", type=Path)
@@ -230,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--davidson-sample", type=int, default=DAVIDSON_SAMPLE)
     parser.add_argument("--no-bench", action="store_true", help="skip the speed figures")
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)  # a long run shows each figure as it comes
     models = load_models(
         ModelSettings(
             tone_engine=args.engine,
