@@ -45,6 +45,10 @@ def spans(report: Report, text: str, code: str) -> list[str]:
         "Proud to welcome our new Muslim and Jewish families to the PTA this year.",
         "Calling any group of people vermin is hate speech, and we talk with students about why.",
         "I hate grading on Sundays, but these essays are worth it.",
+        "I am a gay man and a proud dad.",
+        "Sex education permission forms are due Friday.",
+        "It is not true that immigrants are criminals, and my students know it.",
+        "Kill the lights, we are watching a movie!",
     ],
 )
 def test_praise_identity_mentions_and_counter_speech_stay_clean(
@@ -157,6 +161,16 @@ def test_one_model_call_per_batch_and_one_more_only_when_something_scored(
     assert found[:2] == [[], []]
     assert {f.code for f in found[2]} == {"TONE001", "TONE005", "TONE008"}
     assert {mixed[2][f.start : f.end] for f in found[2] if f.code != "TONE008"} == {"idiot"}
+
+
+def test_a_long_sentence_costs_at_most_max_occluded_variants_and_the_culprit_is_among_them(
+    models: Models,
+) -> None:
+    model = CountingModel()
+    text = "Our principal, who runs every staff meeting on Monday mornings, is an idiot."
+    [found] = tone.ToneCheck(model).run_batch([Draft(text)], analyses(models, [text]))
+    assert model.calls == [1, tone.MAX_OCCLUDED]
+    assert {text[f.start : f.end] for f in found if f.code != "TONE008"} == {"idiot"}
 
 
 def test_every_detoxify_label_has_a_documented_rule(models: Models) -> None:

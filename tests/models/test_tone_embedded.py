@@ -4,6 +4,7 @@ reproduces them from the hand-written exemplars."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from models.registry import Models
 from models.tone import EmbeddedTone, hostility
@@ -25,6 +26,26 @@ def test_embedded_engine_scores_profanity_and_the_classifier_labels(models: Mode
         ["The kids crushed their reading goals.", "You are a worthless idiot."]
     )
     assert hostility(praise) < 0.5 < hostility(insult)
+
+
+def test_naming_a_group_is_not_profanity_swearing_is(models: Models) -> None:
+    tone = models.tone
+    assert isinstance(tone, EmbeddedTone)
+    gay, black, swearing = tone.score(
+        ["I am a gay man and a proud dad.", "Black history month starts today.", "Fucking proud!"]
+    )
+    assert gay["obscene"] < 0.5 and black["obscene"] < 0.5 < swearing["obscene"]
+
+
+def test_known_sentence_vectors_are_used_and_only_the_missing_ones_encoded(models: Models) -> None:
+    tone = models.tone
+    assert isinstance(tone, EmbeddedTone) and models.encoder is not None
+    texts = ["You are a worthless idiot.", "The kids crushed their reading goals."]
+    known = models.encoder.encode(texts[:1])
+    shared = tone.score(texts, [known[0], None])
+    alone = tone.score(texts)
+    for got, want in zip(shared, alone, strict=True):
+        assert got == pytest.approx(want, abs=1e-4)
 
 
 def test_without_an_encoder_only_profanity_is_scored() -> None:
