@@ -117,3 +117,35 @@ def test_an_opinion_that_already_says_it_is_personal_passes_clean(
 ) -> None:
     text = "I think our district's new grading policy is a mistake. Views are my own."
     assert findings(pipeline, default_policy, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("VOICE001", "On behalf of Roosevelt High, we are sorry for the confusion at graduation."),
+        ("VOICE001", "Press release from Cedar Falls USD: the new calendar is final."),
+        ("VOICE002", "Our district has made the tough choice to close the pool for good."),
+        ("VOICE002", "The school board has decided to drop Spanish at the middle school."),
+        ("VOICE002", "Sad to share that Principal Okafor resigned this morning."),
+    ],
+)
+def test_district_decisions_and_statements_in_other_words_are_flagged(
+    pipeline: Pipeline, default_policy: Policy, code: str, text: str
+) -> None:
+    assert codes(findings(pipeline, default_policy, text)).get(code) == "warning"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On behalf of my family, thank you for every card and casserole.",
+        "The district's press release about the new calendar is on its website.",
+        "Waiting to see what the board decides about start times. Fingers crossed!",
+        "The board will decide on the bus routes at Tuesday's meeting; come to public comment.",
+        "My 4th graders decided to write thank-you notes to the bus drivers.",
+    ],
+)
+def test_thanks_pointers_and_pending_decisions_are_not_speaking_for_the_district(
+    pipeline: Pipeline, default_policy: Policy, text: str
+) -> None:
+    assert [f for f in findings(pipeline, default_policy, text) if f.level != "suggestion"] == []

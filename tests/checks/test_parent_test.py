@@ -177,3 +177,61 @@ def test_a_district_can_raise_a_threshold_to_silence_a_rule(
     strict = policy_from_dict({"rules": {"PARENT001": {"threshold": 0.99}}})
     assert "PARENT001" in flagged(pipeline, default_policy, text)
     assert "PARENT001" not in flagged(pipeline, strict, text)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "span"),
+    [
+        ("PARENT001", "Smoked a joint and graded lab reports, best Sunday.", None),
+        ("PARENT001", "Happy 420 from your favorite history teacher 🌿", None),
+        ("PARENT002", "Girls trip to Miami, first stop the strip club 💃", None),
+        (
+            "PARENT003",
+            "Honestly, that girl in my 4th period is a little psycho.",
+            "Honestly, that girl in my 4th period is a little psycho.",
+        ),
+        ("PARENT003", "Half my 7th period will end up in prison, mark my words.", None),
+        ("PARENT004", "The dad who cornered me at open house is a total lunatic.", None),
+        ("PARENT005", "Mr. Grant is the laziest teacher in this building.", None),
+        ("PARENT005", "Our assistant principal is a clown 🤡", None),
+        ("PARENT007", "This school is a complete joke and this job is soul-sucking.", None),
+    ],
+)
+def test_paraphrases_of_each_class_are_flagged(
+    pipeline: Pipeline, default_policy: Policy, code: str, text: str, span: str | None
+) -> None:
+    found = flagged(pipeline, default_policy, text)
+    assert code in found
+    if span is not None:
+        assert found[code] == span
+
+
+@pytest.mark.parametrize(
+    ("look_alike_of", "text", "account"),
+    [
+        (
+            "PARENT001",
+            "The smoke alarm went off during the chili cook-off, everyone is fine.",
+            "personal",
+        ),
+        ("PARENT002", "Our dance team nailed the routine at the pep rally!", "classroom"),
+        ("PARENT003", "That kid is a natural leader, he ran our class meeting.", "personal"),
+        ("PARENT003", "The kids dressed up as clowns for circus day 🤡🎪", "classroom"),
+        (
+            "PARENT003",
+            "Our civics unit ended with a visit from a retired prison warden.",
+            "classroom",
+        ),
+        ("PARENT004", "The mom who runs our book fair is a total gem.", "personal"),
+        ("PARENT005", "I was the laziest teacher alive today, movie day and naps.", "personal"),
+        (
+            "PARENT007",
+            "Some days this job is exhausting, and the kids make it worth it.",
+            "personal",
+        ),
+    ],
+)
+def test_look_alikes_of_each_class_pass_clean(
+    pipeline: Pipeline, default_policy: Policy, look_alike_of: str, text: str, account: str
+) -> None:
+    assert look_alike_of not in flagged(pipeline, default_policy, text, account)

@@ -116,19 +116,19 @@ CUSTOM = textwrap.dedent(
     label = "mockery of a rival school"
     weight = 0.8
     kind = "token"
-    pattern = [{ LOWER = "eastside" }, { LOWER = { IN = ["kids", "students"] } }, { LEMMA = "be" }, { LOWER = { IN = ["trash", "losers"] } }]
+    pattern = [{ LOWER = "eastside" }, { LOWER = { IN = ["kids", "students"] } }, { LEMMA = "be" }, { LOWER = { IN = ["frauds", "soft"] } }]
     """
 )
 
 
 def test_a_district_adds_its_own_rule_in_the_policy(pipeline: Pipeline) -> None:
     policy = parse_policy(CUSTOM)
-    text = "Great win tonight! Eastside kids are trash, everyone knows it."
+    text = "Great win tonight! Eastside kids are frauds, everyone knows it."
     report = pipeline.run(Draft(text), policy)
     (found,) = [r for r in report.findings if r.finding.code == "PARENT090"]
     assert (
         text[found.finding.start : found.finding.end]
-        == "Eastside kids are trash, everyone knows it."
+        == "Eastside kids are frauds, everyone knows it."
     )
     assert found.level == "warning"
     assert found.finding.fix is not None
@@ -139,7 +139,7 @@ def test_a_district_adds_its_own_rule_in_the_policy(pipeline: Pipeline) -> None:
 
 def test_a_district_disables_a_rule_with_the_existing_settings(pipeline: Pipeline) -> None:
     policy = parse_policy(CUSTOM + "\n[rules.PARENT090]\nenabled = false\n")
-    report = pipeline.run(Draft("Eastside kids are trash, everyone knows it."), policy)
+    report = pipeline.run(Draft("Eastside kids are frauds, everyone knows it."), policy)
     assert "PARENT090" not in {r.finding.code for r in report.findings}
 
 
@@ -151,7 +151,7 @@ def test_a_district_overrides_a_shipped_rule(pipeline: Pipeline, default_policy:
     hungover = Draft("Hungover and proctoring the state test.")
     assert "PARENT001" in {r.finding.code for r in pipeline.run(hungover, default_policy).findings}
     assert "PARENT001" not in {r.finding.code for r in pipeline.run(hungover, policy).findings}
-    rival = pipeline.run(Draft("Eastside kids are trash."), policy)
+    rival = pipeline.run(Draft("Eastside kids are frauds."), policy)
     assert [r.finding.message for r in rival.findings if r.finding.code == "PARENT001"] == [
         "This mocks students of another school."
     ]

@@ -127,3 +127,58 @@ def test_the_fix_points_to_district_channels(pipeline: Pipeline, default_policy:
     assert found.fix is not None
     assert "school messaging app" in found.fix.replacement
     assert "(policy C7, C8, C9, C10)" in found.why
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "span"),
+    [
+        (
+            "CONTACT002",
+            "Cross country boys, DM me tonight for the meet schedule 🏃",
+            "Cross country boys, DM me tonight for the meet schedule 🏃",
+        ),
+        ("CONTACT002", "Snap me your science fair photos over the weekend, my 3rd period!", None),
+        (
+            "CONTACT003",
+            "Stuck on the essay? Text me at 651-555-0172 tonight, juniors.",
+            "Text me at 651-555-0172 tonight, juniors.",
+        ),
+        ("CONTACT003", "Call me anytime at 651.555.0172 if the homework is confusing.", None),
+        (
+            "CONTACT004",
+            "If something is wrong at home you can text me and nobody else has to know.",
+            None,
+        ),
+    ],
+)
+def test_student_groups_numbers_and_secrets_in_other_words_are_flagged(
+    pipeline: Pipeline, default_policy: Policy, code: str, text: str, span: str | None
+) -> None:
+    found = flagged(pipeline, default_policy, text)
+    assert code in found
+    if span is not None:
+        assert found[code] == span
+
+
+@pytest.mark.parametrize(
+    ("look_alike_of", "text", "account"),
+    [
+        (
+            "CONTACT002",
+            "Track parents, text the team Remind code @xctrack for meet updates.",
+            "classroom",
+        ),
+        ("CONTACT002", "Fellow band directors, DM me for my marching drill charts!", "personal"),
+        (
+            "CONTACT003",
+            "Questions about lunch balances? Call the cafeteria at 651-555-0100.",
+            "classroom",
+        ),
+        ("CONTACT004", "Finished the whole bag of candy corn. Nobody has to know 🤫", "personal"),
+    ],
+)
+def test_school_numbers_team_parents_and_adult_jokes_pass_clean(
+    pipeline: Pipeline, default_policy: Policy, look_alike_of: str, text: str, account: str
+) -> None:
+    found = flagged(pipeline, default_policy, text, account)
+    assert look_alike_of not in found
