@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.tokens import Span
 
 from checks.analysis import Analysis
 from checks.rule import Rule
@@ -315,23 +316,35 @@ class ToneCheck:
 def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
     result = []
     for sentence in sentences(analysis):
-        tokens = [
-            t
-            for t in analysis.doc[sentence.token_start : sentence.token_end]
-            if not (t.is_space or t.is_punct)
-        ]
-        if tokens:
+        words = _words(analysis.doc[sentence.token_start : sentence.token_end])
+        if words:
             result.append(
                 _Sentence(
                     draft_index=index,
                     start=sentence.start,
                     end=sentence.end,
-                    words=tuple((t.idx, t.idx + len(t.text)) for t in tokens),
-                    content=tuple(not t.is_stop for t in tokens),
+                    words=tuple((start, end) for start, end, _ in words),
+                    content=tuple(content for _, _, content in words),
                     vector=sentence.vector,
                 )
             )
     return result
+
+
+def _words(span: Span) -> list[tuple[int, int, bool]]:
+    """(start, end, is a content word) per word; a starred-out word ("F***", "sh*t") that the
+    tokenizer splits stays one word, so that removing it removes all of it."""
+    words: list[tuple[int, int, bool]] = []
+    for token in span:
+        end = token.idx + len(token.text)
+        starred = token.text.strip("*") == "" or (
+            token.i > 0 and token.doc[token.i - 1].text[-1] == "*"
+        )
+        if words and starred and token.i > span.start and not token.doc[token.i - 1].whitespace_:
+            words[-1] = (words[-1][0], end, True)
+        elif not (token.is_space or token.is_punct):
+            words.append((token.idx, end, not token.is_stop))
+    return words
 
 
 def _candidates(drafts: Sequence[Draft], flagged: Sequence[_Sentence]) -> list[list[int]]:

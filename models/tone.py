@@ -46,20 +46,23 @@ NOT_PROFANITY = frozenset(
         # hostile or violent but not vulgar: the insult, threat and identity-attack labels judge
         # them in context ("kill the lights", "I hate Mondays", "sick moves")
         *("hate", "hates", "hating", "hated", "kill", "kills", "killed", "killing", "die"),
-        *("destroy", "shoot", "rape", "sick", "insane", "bombed", "stupid", "dumb", "dumbest"),
+        *("destroy", "shoot", "rape", "sick", "insane", "bombed"),
         # harsh but not vulgar: the same labels judge them, so that calling hate "disgusting"
         # or "racist" is not profanity
         *("disgust", "disgusting", "pathetic", "horrible", "cruel", "violent", "filthy", "worst"),
         *("worthless", "garbage", "ignorant", "bigoted", "racist", "nazis", "cancer", "jail"),
-        *("utter", "shut", "mouth", "smoke", "liberals"),
+        *("utter", "mouth", "smoke", "liberals"),
         # everyday words of a school day that alone score as profane
-        *("sex", "sexual", "naked", "poop", "pee", "balls", "screw", "heck"),
+        *("sex", "sexual", "naked", "poop", "pee", "balls", "heck"),
     }
 )
 """Words that never make a sentence obscene by themselves (each scores >= 0.5 alone, measured
 with alt-profanity-check, except the spelled-out variants of the same group names)."""
 
 _WORD = re.compile(r"[a-z0-9'*@$]+")
+_STARRED = re.compile(r"[a-z]{1,2}\*+[a-z]*")
+"""A swear word written with stars ("f***", "b*tch", "a**hole"): alt-profanity-check scores most
+of them 0.04, but a parent reads the word all the same."""
 
 
 class ToneModel(Protocol):
@@ -125,14 +128,15 @@ class EmbeddedTone:
     def _obscene(self, texts: list[str]) -> list[float]:
         """alt-profanity-check's score of the text, capped by that of its most profane word
         outside `NOT_PROFANITY`: a sentence is as obscene as its vulgar words make it, not more
-        because it names a group ("I am a gay man" scores 0.95 as a whole)."""
+        because it names a group ("I am a gay man" scores 0.95 as a whole). A starred-out swear
+        word makes it obscene outright."""
         words = [[w for w in _WORD.findall(t.casefold()) if w not in NOT_PROFANITY] for t in texts]
         flat = [w for per_text in words for w in per_text]
         word_scores = iter(self._predict_prob(flat) if flat else [])
-        whole = self._predict_prob(texts)
+        most_profane = [max((float(next(word_scores)) for _ in ws), default=0.0) for ws in words]
         return [
-            min(float(p), max((float(next(word_scores)) for _ in per_text), default=0.0))
-            for p, per_text in zip(whole, words, strict=True)
+            1.0 if any(_STARRED.fullmatch(w) for w in ws) else min(float(p), word)
+            for p, word, ws in zip(self._predict_prob(texts), most_profane, words, strict=True)
         ]
 
 

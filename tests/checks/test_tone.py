@@ -69,6 +69,14 @@ def test_profanity_is_the_span_and_a_milder_word_is_offered(
     assert "obscene" in found.finding.why and "(policy S6, S7)" in found.finding.why
 
 
+def test_a_swear_word_written_with_stars_is_still_profanity_and_the_span_is_the_whole_word(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "F*** Mondays. Indoor recess again."
+    report = tone_only.run(Draft(text), default_policy)
+    assert spans(report, text, "TONE003") == ["F***"]
+
+
 def test_an_insult_points_at_the_insulting_words_not_the_whole_post(
     tone_only: Pipeline, default_policy: Policy
 ) -> None:
