@@ -1,8 +1,10 @@
 """The semantic layer: drafts compared sentence by sentence with exemplar sentences.
 
 All sentences of all drafts of a batch are embedded in ONE encoder call, shared by every check
-that reads them (cached on `Analysis.shared`, computed by whichever check runs first).
-Exemplar embeddings are computed once, when a check is built.
+that reads them (cached on `Analysis.shared`, computed by whichever check runs first). The same
+forward pass gives every word of an embedded sentence a contextual vector (its word pieces
+averaged), which the name classifier of `student_privacy` reads. Exemplar embeddings are computed
+once, when a check is built.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from spacy.tokens import Span
 
 from checks.analysis import Analysis
 from checks.rulepack import ConductRule
-from models.encoder import SentenceEncoder
+from models.encoder import DIMENSIONS, SentenceEncoder, WordPieces
 
 SHARED_KEY = "semantic.sentences"
 MIN_WORDS = 3
@@ -23,13 +25,15 @@ MIN_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of a draft: its character span and, when the encoder ran, its embedding row."""
+    """A sentence of a draft: its character span and, when the encoder ran, its embedding row
+    and one contextual vector per spaCy token (`token_end - token_start` rows)."""
 
     start: int
     end: int
     token_start: int
     token_end: int
     vector: np.ndarray | None
+    token_vectors: np.ndarray | None = None
 
 
 def sentences(analysis: Analysis) -> list[Sentence]:
@@ -49,11 +53,32 @@ def embed_batch(analyses: Sequence[Analysis], encoder: SentenceEncoder | None) -
         return
     spans = [_spans(a) for a in analyses]
     texts = [s.text for per_draft in spans for s in per_draft if _words(s) >= MIN_WORDS]
-    vectors = iter(encoder.encode(texts))
+    with_pieces = getattr(encoder, "encode_with_pieces", None)
+    if with_pieces is None:
+        vectors, pieces = encoder.encode(texts), None
+    else:
+        vectors, pieces = with_pieces(texts)
+    embedded = iter(range(len(texts)))
     for analysis, per_draft in zip(analyses, spans, strict=True):
         analysis.shared[SHARED_KEY] = [
-            _sentence(s, next(vectors) if _words(s) >= MIN_WORDS else None) for s in per_draft
+            _embedded(s, vectors, pieces, next(embedded))
+            if _words(s) >= MIN_WORDS
+            else _sentence(s, None)
+            for s in per_draft
         ]
+
+
+def token_vectors(analysis: Analysis) -> np.ndarray | None:
+    """One contextual vector per token of the draft (zeros outside the embedded sentences), or
+    None when no sentence of the draft has token vectors."""
+    cached = analysis.shared.get(SHARED_KEY) or []
+    if all(s.token_vectors is None for s in cached):
+        return None
+    matrix = np.zeros((len(analysis.doc), DIMENSIONS), dtype=np.float32)
+    for sentence in cached:
+        if sentence.token_vectors is not None:
+            matrix[sentence.token_start : sentence.token_end] = sentence.token_vectors
+    return matrix
 
 
 def _spans(analysis: Analysis) -> list[Span]:
@@ -64,7 +89,9 @@ def _words(span: Span) -> int:
     return sum(1 for t in span if t.is_alpha)
 
 
-def _sentence(span: Span, vector: np.ndarray | None) -> Sentence:
+def _sentence(
+    span: Span, vector: np.ndarray | None, token_vectors: np.ndarray | None = None
+) -> Sentence:
     tokens = [t for t in span if not t.is_space]
     return Sentence(
         start=tokens[0].idx,
@@ -72,7 +99,25 @@ def _sentence(span: Span, vector: np.ndarray | None) -> Sentence:
         token_start=span.start,
         token_end=span.end,
         vector=vector,
+        token_vectors=token_vectors,
     )
+
+
+def _embedded(
+    span: Span, vectors: np.ndarray, pieces: Sequence[WordPieces] | None, row: int
+) -> Sentence:
+    """A sentence with its vector and, when the encoder gives word pieces (test doubles that wrap
+    `encode` give none), each token's pieces averaged: a piece belongs to the token it starts in;
+    a token with no piece, such as a space, gets zeros."""
+    if pieces is None:
+        return _sentence(span, vectors[row])
+    own = pieces[row]
+    starts = np.array([t.idx - span.start_char for t in span])
+    owner = np.searchsorted(starts, own.starts, side="right") - 1
+    sums = np.zeros((len(span), DIMENSIONS), dtype=np.float32)
+    np.add.at(sums, owner, own.vectors)
+    counts = np.bincount(owner, minlength=len(span)).astype(np.float32)
+    return _sentence(span, vectors[row], sums / np.maximum(counts, 1.0)[:, None])
 
 
 @dataclass(frozen=True, slots=True)

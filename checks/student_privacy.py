@@ -8,14 +8,14 @@ are in `checks/privacy/rules.py`; each kind of evidence has its own module in `c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from checks.analysis import Analysis
-from checks.check import PerDraftCheck
 from checks.policy import Policy
 from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
@@ -25,7 +25,9 @@ from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder, NameSpan
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
+from checks.semantic import embed_batch, token_vectors
 from checks.types import Draft, Finding, Fix, Level
+from models.encoder import SentenceEncoder
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models
 
@@ -61,14 +63,21 @@ def rules() -> list[Rule]:
     return list(R.RULES)
 
 
-class StudentPrivacy(PerDraftCheck):
-    """Finds what identifies a student in a draft; the pipeline applies thresholds and levels."""
+class StudentPrivacy:
+    """Finds what identifies a student in a draft; the pipeline applies thresholds and levels.
+
+    With the sentence encoder, names are read with the contextual token vectors of the semantic
+    layer's one encoder call per batch (which the other checks then reuse); without it, with the
+    cheap features alone."""
 
     name = NAME
-    engine = "presidio+spacy"
 
-    def __init__(self, nlp: Language, contact: ContactAnalyzer) -> None:
+    def __init__(
+        self, nlp: Language, contact: ContactAnalyzer, encoder: SentenceEncoder | None = None
+    ) -> None:
         self.names = NameFinder(english_words(nlp))
+        self.encoder = encoder
+        self.engine = "presidio+spacy+minilm" if encoder is not None else "presidio+spacy"
         self.matcher = Matcher(nlp.vocab)
         for patterns in (cues.PATTERNS, records.PATTERNS, whereabouts.PATTERNS):
             for label, pattern in patterns.items():
@@ -86,13 +95,29 @@ class StudentPrivacy(PerDraftCheck):
         return rules()
 
     def run(self, draft: Draft, analysis: Analysis) -> Iterable[Finding]:
-        return _DraftReview(self, draft, analysis.doc, analysis.policy or Policy()).findings()
+        return self.run_batch([draft], [analysis])[0]
+
+    def run_batch(
+        self, drafts: Sequence[Draft], analyses: Sequence[Analysis]
+    ) -> list[list[Finding]]:
+        embed_batch(analyses, self.encoder)
+        return [
+            _DraftReview(self, d, a.doc, a.policy or Policy(), token_vectors(a)).findings()
+            for d, a in zip(drafts, analyses, strict=True)
+        ]
 
 
 class _DraftReview:
     """One draft's evidence, gathered once and turned into findings."""
 
-    def __init__(self, check: StudentPrivacy, draft: Draft, doc: Doc, policy: Policy) -> None:
+    def __init__(
+        self,
+        check: StudentPrivacy,
+        draft: Draft,
+        doc: Doc,
+        policy: Policy,
+        vectors: np.ndarray | None,
+    ) -> None:
         self.check = check
         self.draft = draft
         self.text = draft.text
@@ -108,7 +133,7 @@ class _DraftReview:
         self.now = whereabouts.students_now(self.matches, self.sentence_of)
         self.people = [
             n
-            for n in check.names.find(doc, draft.context.author_name)
+            for n in check.names.find(doc, draft.context.author_name, vectors)
             if n.role == "person" and not self._allowed(n.start, n.end)
         ]
 
@@ -366,4 +391,4 @@ def _end(token: Token) -> int:
 
 def build(models: Models) -> StudentPrivacy:
     contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
-    return StudentPrivacy(models.nlp, contact)
+    return StudentPrivacy(models.nlp, contact, models.encoder)

@@ -30,8 +30,11 @@ What is measured, honestly:
 - The labelled teacher drafts (`tests/data/privacy_dev.jsonl` by default) measure the check
   itself through `checks.evaluation`: it "fires" when it reports anything at warning or above
   under the default policy.
-- Latency: the check's own p50 per 280-character draft, after the shared spaCy pass (its share of
-  the pipeline's budget), next to the spaCy pass itself.
+- With the sentence encoder (the default), names are found with the contextual classifier over
+  the token vectors of the semantic layer's encoder call, as in the service; `--no-encoder`
+  measures the fallback.
+- Latency: the check's own p50 per 280-character draft, after the shared spaCy pass and the
+  shared encoder call (its share of the pipeline's budget), next to those two passes.
 
 Only aggregate figures are printed; no draft text.
 """
@@ -53,7 +56,9 @@ from checks.policy import Policy, load_policy
 from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder
 from checks.privacy.span_scores import Span, SpanScore
+from checks.privacy.train_names import contextual_vectors
 from checks.privacy.wnut import read_person_sentences
+from checks.semantic import embed_batch
 from checks.types import Context, Draft
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models, load_models
@@ -79,10 +84,11 @@ def synth_scores(models: Models, path: Path) -> dict[str, SpanScore]:
     names = NameFinder(english_words(models.nlp))
     contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
     scores = {t: SpanScore() for t in SYNTH_TYPES}
-    docs = models.nlp.pipe(s["full_text"] for s in samples)
-    for sample, doc in zip(samples, docs, strict=True):
+    docs = list(models.nlp.pipe(s["full_text"] for s in samples))
+    vectors = _vectors(models, docs)
+    for sample, doc, v in zip(samples, docs, vectors, strict=True):
         found: dict[str, list[Span]] = {t: [] for t in SYNTH_TYPES}
-        found["PERSON"] = [(n.start, n.end) for n in names.find(doc)]
+        found["PERSON"] = [(n.start, n.end) for n in names.find(doc, vectors=v)]
         for result in contact.analyze(doc):
             found[result.entity_type].append((result.start, result.end))
         for entity_type, score in scores.items():
@@ -114,25 +120,34 @@ def wnut_scores(models: Models, path: Path) -> SpanScore:
     sentences = read_person_sentences(path)
     names = NameFinder(english_words(models.nlp))
     score = SpanScore()
-    docs = models.nlp.pipe(text for text, _ in sentences)
-    for (text, gold), doc in zip(sentences, docs, strict=True):
-        score.add(text, gold, [(n.start, n.end) for n in names.find(doc)])
+    docs = list(models.nlp.pipe(text for text, _ in sentences))
+    for (text, gold), doc, v in zip(sentences, docs, _vectors(models, docs), strict=True):
+        score.add(text, gold, [(n.start, n.end) for n in names.find(doc, vectors=v)])
     return score
+
+
+def _vectors(models: Models, docs: Sequence) -> Sequence:
+    if models.encoder is None:
+        return [None] * len(docs)
+    return contextual_vectors(docs, models.encoder)
 
 
 def privacy_latency_ms(
     models: Models, check: student_privacy.StudentPrivacy | None = None, runs: int = 200
 ) -> dict[str, float]:
-    """p50 and p95 of the check alone on a 280-character draft (after the shared spaCy pass),
-    and the p50 of that spaCy pass, in milliseconds."""
+    """p50 and p95 of the check alone on a 280-character draft (after the shared spaCy pass and
+    the shared encoder call), and the p50 of that spaCy pass, in milliseconds."""
     check = check or student_privacy.build(models)
     draft = Draft(BENCH_DRAFT, Context())
     policy = load_policy()
     doc = models.nlp(BENCH_DRAFT)
+    embedded = Analysis(draft=draft, doc=doc, policy=policy)
+    embed_batch([embedded], models.encoder)
     check_times, nlp_times = [], []
     for _ in range(runs):
+        analysis = Analysis(draft=draft, doc=doc, shared=dict(embedded.shared), policy=policy)
         started = time.perf_counter()
-        list(check.run(draft, Analysis(draft=draft, doc=doc, policy=policy)))
+        list(check.run(draft, analysis))
         check_times.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         models.nlp(BENCH_DRAFT)
@@ -159,8 +174,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.evaluation.privacy")
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV)
+    parser.add_argument("--no-encoder", action="store_true", help="measure the fallback names")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    models = load_models(ModelSettings(load_encoder=False))
+    models = load_models(ModelSettings(load_encoder=not args.no_encoder))
 
     synth = args.datasets / "presidio" / "synth_dataset_v2.json"
     if synth.exists():

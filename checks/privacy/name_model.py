@@ -8,6 +8,11 @@ weights of its own features and of its two neighbours' on each side, by offset. 
 plain JSON in `checks/data/name_model.json`, made by `python -m checks.privacy.train_names` from
 WNUT-17 train and dev only. Names are read as runs of tokens: a run starts at a token whose
 probability reaches `seed` and takes in neighbours that reach `extend`.
+
+A second set of weights, `checks/data/name_model_minilm.json` (`train_names --contextual`), adds
+a `dense` weight vector over each token's contextual all-MiniLM-L6-v2 vector, which the semantic
+layer's encoder call already computes; tokens of sentences too short to embed get the feature
+"no-context" instead. It is used whenever the vectors are there.
 """
 
 from __future__ import annotations
@@ -20,11 +25,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 OFFSETS = (-2, -1, 0, 1, 2)
 MODEL_FILE = "name_model.json"
+CONTEXTUAL_MODEL_FILE = "name_model_minilm.json"
+NO_CONTEXT = "no-context"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,22 +122,33 @@ def _own_features(token: Token, flag: str, vocab: Vocabularies) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class NameModel:
-    """Weights by neighbour offset, a bias, and the two decision thresholds."""
+    """Weights by neighbour offset, a bias, the two decision thresholds, and for the contextual
+    model the weights of a token's own contextual vector."""
 
     bias: float
     weights: Mapping[int, Mapping[str, float]]
     seed: float
     extend: float
+    dense: tuple[float, ...] = ()
     by_feature: Mapping[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    dense_array: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """The weights regrouped by feature: one look-up gives a feature's five offsets."""
         names = {f for offset in OFFSETS for f in self.weights[offset]}
         table = {f: tuple(self.weights[o].get(f, 0.0) for o in OFFSETS) for f in names}
         object.__setattr__(self, "by_feature", table)
+        object.__setattr__(self, "dense_array", np.asarray(self.dense, dtype=np.float32))
 
-    def probabilities(self, features: Sequence[Sequence[str]]) -> list[float]:
-        """P(token is part of a person's name) for every token."""
+    @property
+    def contextual(self) -> bool:
+        return bool(self.dense)
+
+    def probabilities(
+        self, features: Sequence[Sequence[str]], vectors: np.ndarray | None = None
+    ) -> list[float]:
+        """P(token is part of a person's name) for every token; `vectors` (one row per token) are
+        read by the contextual model only."""
         table = self.by_feature
         size = len(features)
         zero = (0.0,) * len(OFFSETS)
@@ -142,9 +161,13 @@ class NameModel:
                     total[k] += weight
             contributions.append(total)
         edge = table.get("edge", zero)
+        if self.contextual and vectors is not None and size:
+            scores = (vectors @ self.dense_array + self.bias).tolist()
+        else:
+            scores = [self.bias] * size
         out = []
         for i in range(size):
-            score = self.bias
+            score = scores[i]
             for k, offset in enumerate(OFFSETS):
                 j = i + offset
                 score += contributions[j][k] if 0 <= j < size else edge[k]
@@ -172,12 +195,15 @@ class NameModel:
         return found
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "bias": self.bias,
             "seed": self.seed,
             "extend": self.extend,
             "weights": {str(o): dict(sorted(self.weights[o].items())) for o in OFFSETS},
         }
+        if self.dense:
+            data["dense"] = list(self.dense)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping) -> NameModel:
@@ -186,13 +212,20 @@ class NameModel:
             weights={int(o): dict(w) for o, w in data["weights"].items()},
             seed=float(data["seed"]),
             extend=float(data["extend"]),
+            dense=tuple(float(w) for w in data.get("dense", ())),
         )
 
 
-@lru_cache(maxsize=1)
-def load_name_model() -> NameModel:
-    """The shipped weights, read once per process."""
-    text = resources.files("checks").joinpath("data", MODEL_FILE).read_text("utf-8")
+def with_context_flags(features: Sequence[Sequence[str]], vectors: np.ndarray) -> list[list[str]]:
+    """The contextual model's features: a token with no contextual vector says so."""
+    missing = ~vectors.any(axis=1)
+    return [[*own, NO_CONTEXT] if missing[i] else list(own) for i, own in enumerate(features)]
+
+
+@lru_cache(maxsize=2)
+def load_name_model(file: str = MODEL_FILE) -> NameModel:
+    """Shipped weights (`MODEL_FILE` or `CONTEXTUAL_MODEL_FILE`), read once per process."""
+    text = resources.files("checks").joinpath("data", file).read_text("utf-8")
     return NameModel.from_json(json.loads(text))
 
 

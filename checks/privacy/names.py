@@ -1,7 +1,8 @@
 """People's names in a parsed draft, and who each one is (a possible student, staff, famous, family).
 
 A token classifier (`checks/privacy/name_model.py`, trained on WNUT-17 social text) decides which
-words are names. Its features include what two hand-written rules say: the shared spaCy doc's
+words are names; when the semantic layer's encoder has given every token a contextual vector, its
+contextual weights read those too. Its features include what two hand-written rules say: the shared spaCy doc's
 PERSON entities, and name lists (US Census 1990 first names and the 30,000 most frequent
 surnames, shipped in `checks/data/`), which catch names the small model misses in lower case,
 ALL CAPS and noisy text. A few sure cues override it (a word after "Ms." or "my name is"), and a
@@ -17,10 +18,18 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from checks.privacy.name_model import NameModel, Vocabularies, load_name_model, token_features
+from checks.privacy.name_model import (
+    CONTEXTUAL_MODEL_FILE,
+    NameModel,
+    Vocabularies,
+    load_name_model,
+    token_features,
+    with_context_flags,
+)
 
 Role = Literal["person", "staff", "famous", "family", "author"]
 
@@ -481,9 +490,11 @@ class NameFinder:
         english: frozenset[str],
         lists: NameLists | None = None,
         model: NameModel | None = None,
+        contextual: NameModel | None = None,
     ) -> None:
         self.lists = lists or name_lists()
         self._model = model
+        self._contextual = contextual
         self.vocab = Vocabularies(
             first=self.lists.first,
             last=self.lists.last,
@@ -501,9 +512,18 @@ class NameFinder:
             self._model = load_name_model()
         return self._model
 
-    def features(self, doc: Doc) -> list[list[str]]:
-        """The classifier's per-token features of `doc` (also what the trainer learns from)."""
-        return token_features(doc, self.rule_flags(doc), self.vocab)
+    @property
+    def contextual(self) -> NameModel:
+        """The classifier that also reads contextual token vectors (given, or the shipped one)."""
+        if self._contextual is None:
+            self._contextual = load_name_model(CONTEXTUAL_MODEL_FILE)
+        return self._contextual
+
+    def features(self, doc: Doc, vectors: np.ndarray | None = None) -> list[list[str]]:
+        """The classifier's per-token features of `doc` (also what the trainer learns from),
+        with the contextual model's extra flags when there are `vectors`."""
+        features = token_features(doc, self.rule_flags(doc), self.vocab)
+        return features if vectors is None else with_context_flags(features, vectors)
 
     def rule_flags(self, doc: Doc) -> list[str]:
         """For every token, which hand-written rules put it inside a name: "model", "lists",
@@ -514,14 +534,23 @@ class NameFinder:
                 flags[i] |= sources
         return ["+".join(sorted(f)) for f in flags]
 
-    def find(self, doc: Doc, author_name: str | None = None) -> list[NameSpan]:
+    def find(
+        self, doc: Doc, author_name: str | None = None, vectors: np.ndarray | None = None
+    ) -> list[NameSpan]:
+        """Names in `doc`; `vectors` (one contextual vector per token, from the semantic layer)
+        switch to the contextual classifier."""
         flags = self.rule_flags(doc)
-        probabilities = self.model.probabilities(token_features(doc, flags, self.vocab))
+        features = token_features(doc, flags, self.vocab)
+        if vectors is None:
+            model = self.model
+        else:
+            model, features = self.contextual, with_context_flags(features, vectors)
+        probabilities = model.probabilities(features, vectors)
         for i in self._after_name_cues(doc):
-            probabilities[i] = max(probabilities[i], self.model.seed)
+            probabilities[i] = max(probabilities[i], model.seed)
         candidates = []
-        for start, end in self.model.runs(probabilities):
-            start, end = self._shrink(doc, start, end, probabilities)
+        for start, end in model.runs(probabilities):
+            start, end = self._shrink(doc, start, end, probabilities, model.seed)
             start, end = _trim(doc, start, _with_initials(doc, end))
             if end <= start or not any(t.is_alpha for t in doc[start:end]):
                 continue
@@ -538,13 +567,13 @@ class NameFinder:
         return [self._classify(doc, *c, author) for c in kept]
 
     def _shrink(
-        self, doc: Doc, start: int, end: int, probabilities: Sequence[float]
+        self, doc: Doc, start: int, end: int, probabilities: Sequence[float], seed: float
     ) -> tuple[int, int]:
         """Drop words at the edges of a name that the classifier only half believes and that
         show no sign of a name themselves ("CONGRATS MARCUS DELGADO")."""
 
         def weak(i: int) -> bool:
-            return probabilities[i] < self.model.seed and not self._name_evidence(doc[i])
+            return probabilities[i] < seed and not self._name_evidence(doc[i])
 
         while end - start > 1 and weak(start):
             start += 1

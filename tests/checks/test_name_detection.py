@@ -7,14 +7,25 @@ import json
 import logging
 import math
 
+import numpy as np
 import pytest
 
 from app.evaluation.privacy import join_fragments
-from checks.privacy.name_model import NameModel, english_words, load_name_model
+from checks.analysis import Analysis
+from checks.privacy.name_model import (
+    CONTEXTUAL_MODEL_FILE,
+    NO_CONTEXT,
+    NameModel,
+    english_words,
+    load_name_model,
+)
 from checks.privacy.names import NameFinder
 from checks.privacy.span_scores import SpanScore, core, match_one_to_one
 from checks.privacy.train_names import fit, token_labels, windowed
 from checks.privacy.wnut import person_spans
+from checks.semantic import embed_batch, token_vectors
+from checks.types import Draft
+from models.encoder import DIMENSIONS
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models
 
@@ -26,6 +37,18 @@ def finder(models: Models) -> NameFinder:
 
 def names(finder: NameFinder, models: Models, text: str) -> list[str]:
     return [text[n.start : n.end] for n in finder.find(models.nlp(text))]
+
+
+def contextual_names(finder: NameFinder, models: Models, text: str) -> list[str]:
+    doc = models.nlp(text)
+    analysis = Analysis(draft=Draft(text), doc=doc)
+    embed_batch([analysis], models.encoder)
+    vectors = token_vectors(analysis)
+    assert vectors is not None
+    return [text[n.start : n.end] for n in finder.find(doc, vectors=vectors)]
+
+
+READERS = {"cheap features": names, "contextual vectors": contextual_names}
 
 
 FOUND = [
@@ -41,9 +64,10 @@ FOUND = [
 ]
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize(("text", "expected"), FOUND, ids=[f[0][:40] for f in FOUND])
-def test_finds_names_in_formal_and_noisy_text(finder, models, text, expected):
-    assert names(finder, models, text) == expected
+def test_finds_names_in_formal_and_noisy_text(finder, models, text, expected, reader):
+    assert READERS[reader](finder, models, text) == expected
 
 
 NO_NAMES = [
@@ -54,12 +78,14 @@ NO_NAMES = [
     "Grading 120 quizzes tonight, send snacks.",
     "Jackson Elementary is hosting the book fair next week.",
     "The kids are at Lincoln Park right now, come say hi!",
+    "Go Wildcats! So proud of this team.",
 ]
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("text", NO_NAMES)
-def test_plain_words_places_and_schools_are_not_names(finder, models, text):
-    assert names(finder, models, text) == []
+def test_plain_words_places_and_schools_are_not_names(finder, models, text, reader):
+    assert READERS[reader](finder, models, text) == []
 
 
 def test_shipped_model_is_plain_json_with_its_thresholds():
@@ -67,6 +93,23 @@ def test_shipped_model_is_plain_json_with_its_thresholds():
     assert 0 < model.extend <= model.seed < 1
     assert set(model.weights) == {-2, -1, 0, 1, 2}
     assert NameModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_contextual_model_is_plain_json_with_one_weight_per_vector_dimension():
+    model = load_name_model(CONTEXTUAL_MODEL_FILE)
+    assert model.contextual and len(model.dense) == DIMENSIONS
+    assert NO_CONTEXT in model.weights[0]
+    assert NameModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+    assert not load_name_model().contextual
+
+
+def test_contextual_vectors_move_a_tokens_score_by_the_dense_weights():
+    weights = {o: {} for o in (-2, -1, 0, 1, 2)}
+    model = NameModel(bias=0.0, weights=weights, seed=0.5, extend=0.2, dense=(1.0, -1.0))
+    vectors = np.array([[2.0, 0.0], [0.0, 2.0]], dtype=np.float32)
+    high, low = model.probabilities([[], []], vectors)
+    assert high == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert low == pytest.approx(1 / (1 + math.exp(2.0)))
 
 
 def test_runs_start_at_a_seed_and_take_in_neighbours_that_extend_it():
@@ -145,3 +188,16 @@ def test_synth_address_parts_are_scored_as_one_address():
     parts = [(52, 60), (40, 51), (34, 39)]
     assert [text[a:b] for a, b in join_fragments(text, parts)] == ["28245 Puruntie 82 Apt. 595"]
     assert join_fragments("Aiden, Mia", [(0, 5), (7, 10)]) == [(0, 5), (7, 10)]
+
+
+def test_one_encoder_call_gives_sentence_vectors_unchanged_and_a_vector_per_word(models):
+    text = "Go Wildcats! Marcus Delgado finally passed his retake today."
+    doc = models.nlp(text)
+    analysis = Analysis(draft=Draft(text), doc=doc)
+    embed_batch([analysis], models.encoder)
+    short, long = analysis.shared["semantic.sentences"]
+    assert short.vector is None and short.token_vectors is None
+    assert long.token_vectors.shape == (long.token_end - long.token_start, DIMENSIONS)
+    assert np.allclose(long.vector, models.encoder.encode([text[long.start : long.end]])[0])
+    vectors = token_vectors(analysis)
+    assert not vectors[: short.token_end].any() and vectors[long.token_start :].any(axis=1).all()
