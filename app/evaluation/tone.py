@@ -6,11 +6,15 @@
   or trades should stay clean. "Flagged" = the tone check reports at warning or above under the
   default policy.
 - Davidson (`davidson/davidson_labeled_data.csv`): offensive-or-hate vs neither, ROC AUC of the tone
-  model's hostility score and F1 of the check's verdict, on a seeded random sample.
-- A labelled dev file (`checks.evaluation` format), when given: the tone check's false alarms.
+  model's hostility score and of each label alone (alt-profanity-check was trained on data that
+  includes Davidson, so only the classifier's labels are out of sample), and F1, precision and
+  recall of the check's verdict, on a seeded random sample.
+- A labelled dev file (`checks.evaluation` format; default `tests/data/devset.jsonl`): the tone
+  check's precision, recall and false alarms.
 - Speed: the tone check's p50 per draft, single and in a batch of 64, next to the whole pipeline's.
 
-Only aggregate figures are printed; no draft text.
+Figures are printed as they come (progress lines for the long passes); no draft text, only
+aggregates.
 """
 
 from __future__ import annotations
