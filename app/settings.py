@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.settings import ModelSettings
@@ -32,6 +33,8 @@ class Settings(BaseSettings):
     detoxify_variant: str = "original"
     detoxify_checkpoint: Path | None = None
     detoxify_sha256: str | None = None
+    detoxify_model_dir: Path | None = None
+    torch_threads: int = Field(default=1, ge=1, le=64)
 
     def model_settings(self) -> ModelSettings:
         return ModelSettings(
@@ -40,4 +43,6 @@ class Settings(BaseSettings):
             detoxify_variant=self.detoxify_variant,
             detoxify_checkpoint=self.detoxify_checkpoint,
             detoxify_sha256=self.detoxify_sha256,
+            detoxify_model_dir=self.detoxify_model_dir,
+            torch_threads=self.torch_threads,
         )

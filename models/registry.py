@@ -10,6 +10,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
+import torch
 from spacy.language import Language
 
 from models.encoder import SentenceEncoder
@@ -33,6 +34,7 @@ class Models:
 def load_models(settings: ModelSettings | None = None) -> Models:
     settings = settings or ModelSettings()
     started = time.perf_counter()
+    torch.set_num_threads(settings.torch_threads)
     models = Models(settings=settings, nlp=load_spacy(settings.spacy_model))
     if settings.load_encoder:
         try:
