@@ -67,6 +67,7 @@ eval: install
 # Latency, throughput, cold start and peak RSS, beside a naive composition of the same models.
 bench: install
 	$(PY) benchmarks/bench.py tests/data/devset.jsonl
+	$(PY) benchmarks/bench.py tests/data/devset.jsonl --without-encoder
 
 # Student privacy: name, phone, email and address detection on presidio-research synth and
 # WNUT-17, the check on its dev sets, and its latency share.

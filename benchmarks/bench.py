@@ -47,15 +47,20 @@ class Target:
         return value <= self.limit if self.at_most else value >= self.limit
 
 
+# The targets for each configuration, keyed by whether the sentence encoder is loaded.
 TARGETS = {
-    "issue 2 (v0)": (
+    False: "issue 2 (v0, no semantic layer)",
+    True: "issue 5 (with semantic layer)",
+}
+TARGET_ROWS = {
+    False: (
         Target("p50_ms", "p50 latency (ms)", 20, True),
         Target("p95_ms", "p95 latency (ms)", 40, True),
         Target("batch_per_s", "batch throughput (drafts/s)", 120, False),
         Target("rss_mb", "peak RSS (MB)", 700, True),
         Target("speedup", "speed-up over naive (p50)", 2, False),
     ),
-    "issue 5 (with semantic layer)": (
+    True: (
         Target("p50_ms", "p50 latency (ms)", 40, True),
         Target("p95_ms", "p95 latency (ms)", 80, True),
         Target("batch_per_s", "batch throughput (drafts/s)", 60, False),
@@ -78,12 +83,13 @@ def read_drafts(path: Path, limit: int) -> list[Any]:
 
 
 class Ours:
-    def __init__(self) -> None:
+    def __init__(self, load_encoder: bool = True) -> None:
         from checks.policy import load_policy
         from checks.registry import build_pipeline
         from models.registry import load_models
+        from models.settings import ModelSettings
 
-        self.models = load_models()
+        self.models = load_models(ModelSettings(load_encoder=load_encoder))
         self.pipeline = build_pipeline(self.models)
         self.policy = load_policy()
 
@@ -95,7 +101,7 @@ class Ours:
 
 
 class Naive:
-    def __init__(self) -> None:
+    def __init__(self, load_encoder: bool = True) -> None:
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
 
@@ -112,7 +118,7 @@ class Naive:
         engine = provider.create_engine()
         self.analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
         self.nlp = engine.nlp["en"]
-        settings = ModelSettings()
+        settings = ModelSettings(load_encoder=load_encoder)
         self.encoder = SentenceEncoder() if settings.load_encoder else None
         self.tone = load_tone_model(settings, self.encoder)
 
@@ -128,26 +134,27 @@ class Naive:
             self.one(draft)
 
 
-SYSTEMS: dict[str, Callable[[], Ours | Naive]] = {"ours": Ours, "naive": Naive}
+SYSTEMS: dict[str, Callable[[bool], Ours | Naive]] = {"ours": Ours, "naive": Naive}
 
 
 # Measurements --------------------------------------------------------------------------------
 
 
-def cold_start(system: str, devset: Path, limit: int) -> None:
+def cold_start(system: str, devset: Path, limit: int, load_encoder: bool) -> None:
     """In a fresh process: seconds from the first import to ready, then one batch of drafts, then
     the peak RSS. Prints one JSON object."""
     started = time.perf_counter()
-    built = SYSTEMS[system]()
+    built = SYSTEMS[system](load_encoder)
     ready = time.perf_counter() - started
     built.batch(read_drafts(devset, limit)[:BATCH])
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"cold_s": ready, "rss_mb": peak_kb / 1024}))
 
 
-def measure_cold(system: str, devset: Path, limit: int) -> dict[str, float]:
+def measure_cold(system: str, devset: Path, limit: int, load_encoder: bool) -> dict[str, float]:
+    flags = [] if load_encoder else ["--without-encoder"]
     out = subprocess.run(
-        [sys.executable, __file__, str(devset), "--drafts", str(limit), "--cold", system],
+        [sys.executable, __file__, str(devset), "--drafts", str(limit), "--cold", system, *flags],
         capture_output=True,
         text=True,
         check=True,
@@ -237,12 +244,11 @@ def render(
     }
     for key, label in units.items():
         rows.append(f"{label:<30} {ours[key]:>10.1f} {naive[key]:>10.1f}")
-    for title, targets in TARGETS.items():
-        rows += ["", f"targets, {title}:"]
-        for t in targets:
-            sign = "<=" if t.at_most else ">="
-            verdict = "PASS" if t.passes(ours[t.metric]) else "FAIL"
-            rows.append(f"  {t.label:<30} {ours[t.metric]:>8.1f} {sign} {t.limit:<6g} {verdict}")
+    rows += ["", f"targets, {TARGETS[encoder]}:"]
+    for t in TARGET_ROWS[encoder]:
+        sign = "<=" if t.at_most else ">="
+        verdict = "PASS" if t.passes(ours[t.metric]) else "FAIL"
+        rows.append(f"  {t.label:<30} {ours[t.metric]:>8.1f} {sign} {t.limit:<6g} {verdict}")
     rows += ["", "share of batch time:"]
     for name, share in sorted(shares.items(), key=lambda kv: -kv[1]):
         rows.append(f"  {name:<28} {share:>6.1%}")
@@ -256,22 +262,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--drafts", type=int, default=BATCH, help=f"how many drafts to time (default {BATCH})"
     )
+    parser.add_argument(
+        "--without-encoder",
+        action="store_true",
+        help="measure without the sentence encoder (the v0 pipeline: no semantic layer)",
+    )
     parser.add_argument("--cold", choices=tuple(SYSTEMS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    load_encoder = not args.without_encoder
     if args.cold:
-        cold_start(args.cold, args.devset, args.drafts)
+        cold_start(args.cold, args.devset, args.drafts, load_encoder)
         return 0
     drafts = read_drafts(args.devset, args.drafts)
     print("measuring ours...", file=sys.stderr, flush=True)
-    ours = measure_cold("ours", args.devset, args.drafts)
-    built = Ours()
+    ours = measure_cold("ours", args.devset, args.drafts, load_encoder)
+    built = Ours(load_encoder)
     ours.update(summary(latencies_ms(built, drafts, args.rounds)))
     ours["batch_per_s"], shares = batch_run(built, drafts, args.rounds)
     encoder = built.models.encoder is not None
     del built
     print("measuring naive...", file=sys.stderr, flush=True)
-    naive = measure_cold("naive", args.devset, args.drafts)
-    latencies = latencies_ms(Naive(), drafts, args.rounds)
+    naive = measure_cold("naive", args.devset, args.drafts, load_encoder)
+    latencies = latencies_ms(Naive(load_encoder), drafts, args.rounds)
     naive.update(summary(latencies))
     naive["batch_per_s"] = len(latencies) * 1000 / sum(latencies)
     results = {"ours": ours, "naive": naive}

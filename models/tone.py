@@ -129,14 +129,18 @@ class EmbeddedTone:
         """alt-profanity-check's score of the text, capped by that of its most profane word
         outside `NOT_PROFANITY`: a sentence is as obscene as its vulgar words make it, not more
         because it names a group ("I am a gay man" scores 0.95 as a whole). A starred-out swear
-        word makes it obscene outright."""
+        word makes it obscene outright. One profanity-check call scores the texts and their
+        distinct words together: each call costs milliseconds of fixed overhead."""
         words = [[w for w in _WORD.findall(t.casefold()) if w not in NOT_PROFANITY] for t in texts]
-        flat = [w for per_text in words for w in per_text]
-        word_scores = iter(self._predict_prob(flat) if flat else [])
-        most_profane = [max((float(next(word_scores)) for _ in ws), default=0.0) for ws in words]
+        distinct = sorted({w for per_text in words for w in per_text})
+        probabilities = self._predict_prob([*texts, *distinct])
+        whole = probabilities[: len(texts)]
+        by_word = dict(zip(distinct, probabilities[len(texts) :], strict=True))
         return [
-            1.0 if any(_STARRED.fullmatch(w) for w in ws) else min(float(p), word)
-            for p, word, ws in zip(self._predict_prob(texts), most_profane, words, strict=True)
+            1.0
+            if any(_STARRED.fullmatch(w) for w in ws)
+            else min(float(p), max((float(by_word[w]) for w in ws), default=0.0))
+            for p, ws in zip(whole, words, strict=True)
         ]
 
 
