@@ -17,19 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from models.detoxify_variants import TRANSFORMER_DIR, variant
+from models.tone import HOSTILE_LABELS
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-
-TONE_LABELS = (
-    "toxicity",
-    "severe_toxicity",
-    "obscene",
-    "threat",
-    "insult",
-    "identity_attack",
-    "sexual_explicit",
-)
 
 
 class CheckpointError(ValueError):
@@ -81,7 +72,7 @@ def _is_detoxify_checkpoint(loaded: Any) -> bool:
 
 
 class DetoxifyTone:
-    """Scores per Detoxify label; labels outside `TONE_LABELS` (identity mentions) are dropped."""
+    """Scores per Detoxify label; labels outside `HOSTILE_LABELS` (identity mentions) are dropped."""
 
     def __init__(
         self,
@@ -108,7 +99,7 @@ class DetoxifyTone:
             checkpoint=_pointed_at_local_transformer(data, transformer_dir),
         )
         self.engine = f"detoxify:{variant_name}"
-        self.labels = tuple(c for c in self._model.class_names if c in TONE_LABELS)
+        self.labels = tuple(c for c in self._model.class_names if c in HOSTILE_LABELS)
 
     def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:

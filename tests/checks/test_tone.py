@@ -182,10 +182,10 @@ def test_a_long_sentence_costs_at_most_max_occluded_variants_and_the_culprit_is_
 
 
 def test_every_detoxify_label_has_a_documented_rule(models: Models) -> None:
-    from models.detoxify_engine import TONE_LABELS
+    from models.tone import HOSTILE_LABELS
 
     codes = {lr.label: lr.rule.code for lr in tone.LABEL_RULES}
-    assert set(codes) == set(TONE_LABELS)
+    assert set(codes) == set(HOSTILE_LABELS)
     text = "That was explicit."
     [found] = tone.ToneCheck(CountingModel()).run_batch([Draft(text)], analyses(models, [text]))
     assert [f.code for f in found] == ["TONE007"]

@@ -12,11 +12,11 @@ import pytest
 import torch
 import transformers
 
-from models.detoxify_engine import TONE_LABELS, CheckpointError, DetoxifyTone
+from models.detoxify_engine import CheckpointError, DetoxifyTone
 from models.detoxify_variants import TRANSFORMER_DIR, VARIANTS, DetoxifyVariant, variant
 from models.download import DownloadError, download_variant, main
 from models.settings import ModelSettings
-from models.tone import EmbeddedTone, load_tone_model
+from models.tone import HOSTILE_LABELS, EmbeddedTone, load_tone_model
 
 WORDS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "you", "are", "an", "idiot", "great", "job"]
 ORIGINAL_CLASSES = ["toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate"]
@@ -96,7 +96,7 @@ def test_identity_mention_columns_of_the_unbiased_variants_are_not_tone_labels(
     tone = DetoxifyTone("original", build_tiny_checkpoint(tmp_path, classes))
     assert "sexual_explicit" in tone.labels
     assert not {"male", "muslim"} & set(tone.labels)
-    assert set(tone.labels) <= set(TONE_LABELS)
+    assert set(tone.labels) <= set(HOSTILE_LABELS)
 
 
 def test_matching_sha256_loads(checkpoint: Path) -> None:
