@@ -299,18 +299,39 @@ class ToneCheck:
         self, drafts: Sequence[Draft], flagged: Sequence[tuple[_Sentence, dict[str, float]]]
     ) -> list[tuple[_Sentence, dict[str, float], list[tuple[int, dict[str, float]]]]]:
         """Per flagged sentence: its scores, and the scores without each candidate word (by word
-        index), every variant of the batch scored in one call."""
+        index). A sentence flagged for profanity alone needs only the profanity score of its
+        variants, which costs no sentence encoding; the others are scored in full, every variant
+        of the batch in one call."""
         chosen = _candidates(drafts, [s for s, _ in flagged])
         variants = [
-            _without(drafts[s.draft_index].text, s, s.words[i])
+            [_without(drafts[s.draft_index].text, s, s.words[i]) for i in words]
             for (s, _), words in zip(flagged, chosen, strict=True)
-            for i in words
         ]
-        occluded = iter(self.model.score(variants) if variants else [])
+        profanity_only = [self._profanity_only(base) for _, base in flagged]
+        full = [
+            v
+            for texts, only in zip(variants, profanity_only, strict=True)
+            if not only
+            for v in texts
+        ]
+        cheap = [
+            v for texts, only in zip(variants, profanity_only, strict=True) if only for v in texts
+        ]
+        scored_full = iter(self.model.score(full) if full else [])
+        scored_cheap = iter(
+            [{"obscene": p} for p in self._embedded.obscene(cheap)]
+            if cheap and self._embedded is not None
+            else []
+        )
         return [
-            (s, base, [(i, next(occluded)) for i in words])
-            for (s, base), words in zip(flagged, chosen, strict=True)
+            (s, base, [(i, next(scored_cheap if only else scored_full)) for i in words])
+            for (s, base), words, only in zip(flagged, chosen, profanity_only, strict=True)
         ]
+
+    def _profanity_only(self, base: dict[str, float]) -> bool:
+        """Whether `obscene` is the only label this sentence is reported for (embedded engine)."""
+        reported = {k for k, v in base.items() if k in _BY_LABEL and v >= REPORT_FLOOR}
+        return self._embedded is not None and reported == {"obscene"}
 
 
 def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:

@@ -116,7 +116,7 @@ class EmbeddedTone:
         if not texts:
             return []
         texts = list(texts)
-        results = [{"obscene": p} for p in self._obscene(texts)]
+        results = [{"obscene": p} for p in self.obscene(texts)]
         if self.encoder is not None and self._classifier is not None:
             probs = self._classifier.probabilities(_vectors(self.encoder, texts, vectors))
             for row, result in zip(probs, results, strict=True):
@@ -125,7 +125,7 @@ class EmbeddedTone:
                         result[label] = float(p)
         return results
 
-    def _obscene(self, texts: list[str]) -> list[float]:
+    def obscene(self, texts: Sequence[str]) -> list[float]:
         """alt-profanity-check's score of the text, capped by that of its most profane word
         outside `NOT_PROFANITY`: a sentence is as obscene as its vulgar words make it, not more
         because it names a group ("I am a gay man" scores 0.95 as a whole). A starred-out swear
@@ -133,7 +133,7 @@ class EmbeddedTone:
         distinct words together: each call costs milliseconds of fixed overhead."""
         words = [[w for w in _WORD.findall(t.casefold()) if w not in NOT_PROFANITY] for t in texts]
         distinct = sorted({w for per_text in words for w in per_text})
-        probabilities = self._predict_prob([*texts, *distinct])
+        probabilities = self._predict_prob([*texts, *distinct]) if texts else []
         whole = probabilities[: len(texts)]
         by_word = dict(zip(distinct, probabilities[len(texts) :], strict=True))
         return [

@@ -232,3 +232,21 @@ def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
     counting.runs = counting.sentences = 0
     pipeline.run_batch([Draft("Go team! Picture day is Thursday.")], default_policy)
     assert counting.sentences == 2  # "Go team!" is too short for the semantic layer: tone embeds it
+
+
+def test_profanity_alone_is_explained_without_encoding_its_variants(
+    models: Models, default_policy: Policy
+) -> None:
+    assert models.encoder is not None
+    counting = CountingEncoder(models.encoder)
+    shared = Models(
+        settings=models.settings,
+        nlp=models.nlp,
+        tone=EmbeddedTone(counting),  # type: ignore[arg-type]
+        encoder=counting,  # type: ignore[arg-type]
+    )
+    pipeline = Pipeline(models.nlp, [tone.build(shared)])
+    text = "Fucking proud of my 3rd graders today."
+    report = pipeline.run(Draft(text), default_policy)
+    assert spans(report, text, "TONE003") == ["Fucking"]
+    assert (counting.runs, counting.sentences) == (1, 1)
