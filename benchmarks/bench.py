@@ -58,7 +58,9 @@ TARGET_ROWS = {
         Target("p95_ms", "p95 latency (ms)", 40, True),
         Target("batch_per_s", "batch throughput (drafts/s)", 120, False),
         Target("rss_mb", "peak RSS (MB)", 700, True),
-        Target("speedup", "speed-up over naive (p50)", 2, False),
+        # Issue 2 ties its 2x to batching ("call the tone model once per batch, not once per
+        # draft"): throughput against the naive loop of single drafts. The p50 ratio is printed too.
+        Target("batch_speedup", "speed-up over naive (batch)", 2, False),
     ),
     True: (
         Target("p50_ms", "p50 latency (ms)", 40, True),
@@ -227,7 +229,8 @@ def render(
 ) -> str:
     ours, naive = results["ours"], results["naive"]
     ours["speedup"] = naive["p50_ms"] / ours["p50_ms"]
-    naive["speedup"] = 1.0
+    ours["batch_speedup"] = ours["batch_per_s"] / naive["batch_per_s"]
+    naive["speedup"] = naive["batch_speedup"] = 1.0
     rows = [
         f"{drafts} drafts of at most {MAX_CHARS} characters; batches of {BATCH}; "
         f"sentence encoder {'loaded' if encoder else 'not loaded'}",
@@ -241,6 +244,7 @@ def render(
         "cold_s": "cold start to ready (s)",
         "rss_mb": "peak RSS (MB)",
         "speedup": "speed-up over naive (p50)",
+        "batch_speedup": "speed-up over naive (batch)",
     }
     for key, label in units.items():
         rows.append(f"{label:<30} {ours[key]:>10.1f} {naive[key]:>10.1f}")
