@@ -56,6 +56,7 @@ _CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
         [
             {"LEMMA": {"IN": ["fail", "flunk"]}},
             {"OP": "?", "LOWER": {"IN": ["the", "his", "her", "their", "another", "every"]}},
+            {"OP": "{0,2}", "POS": {"IN": ["NOUN", "PROPN", "ADJ"]}},
             {"LEMMA": {"IN": ASSESSMENTS}},
         ],
         [{"LEMMA": {"IN": ["fail", "flunk"]}}, {"LOWER": {"IN": ["again", "out"]}}],

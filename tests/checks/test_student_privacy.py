@@ -83,6 +83,10 @@ POSITIVES = [
     ),
     ("Marcus's mom called me about his IEP again.", {("PRIV004", " about his IEP")}),
     (
+        "Jake Smith failed the spelling test again.",
+        {("PRIV001", "Jake Smith"), ("PRIV004", "Jake Smith failed the spelling test again.")},
+    ),
+    (
         "She is pregnant and still comes to class every day.",
         {("PRIV004", "She is pregnant and still comes to class every day.")},
     ),
@@ -126,6 +130,7 @@ BENIGN = [
     "Go Wildcats!",
     "No school Monday for Martin Luther King Jr. Day.",
     "I graded 90 essays this weekend.",
+    "I failed my driving test at 16, so be kind to yourselves, kids.",
     "Parent-teacher conferences are next week.",
     "My IEP meetings ran long today.",
     "Email me at jlopez@district.org with any questions.",
