@@ -309,6 +309,8 @@ class _DraftReview:
         if removal is not None:
             start, end, title = removal
             fix = removal_fix(title)
+        if fix is not None and not fix.replacement and _nothing_left(self.text, start, end):
+            fix = None
         return Finding(
             check=NAME,
             code=rule.code,
@@ -394,3 +396,8 @@ def _end(token: Token) -> int:
 def build(models: Models) -> StudentPrivacy:
     contact = ContactAnalyzer(models.nlp, models.settings.spacy_model)
     return StudentPrivacy(models.nlp, contact, models.encoder)
+
+
+def _nothing_left(text: str, start: int, end: int) -> bool:
+    """Whether removing text[start:end] would leave no words: then removal is no fix to offer."""
+    return not any(c.isalnum() for c in text[:start] + text[end:])

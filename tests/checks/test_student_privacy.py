@@ -195,9 +195,16 @@ def test_record_fixes_leave_a_sentence_that_reads_well(privacy, models, text, fi
 
 
 def test_one_sentence_with_two_details_gets_one_record_finding(privacy, models):
-    text = "One of my kids has ADHD and is on Ritalin."
+    text = "Long week! One of my kids has ADHD and is on Ritalin."
     records = [f for f in run(privacy, models, text) if f.code == "PRIV004"]
-    assert [(r.start, r.end, r.fix.replacement) for r in records] == [(0, len(text), "")]
+    assert [(r.start, r.end, r.fix and r.fix.replacement) for r in records] == [(10, len(text), "")]
+
+
+def test_no_removal_is_offered_when_it_would_delete_the_whole_post(privacy, models):
+    text = "🎉 So proud of Jake Smith, who failed the spelling test last week and aced it today!"
+    [record] = [f for f in run(privacy, models, text) if f.code == "PRIV004"]
+    assert record.fix is None
+    assert "private record" in record.message
 
 
 def test_location_fix_drops_the_time(privacy, models):
