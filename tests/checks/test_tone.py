@@ -210,9 +210,8 @@ class CountingEncoder:
         return self.inner.encode(texts)
 
 
-def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
-    models: Models, default_policy: Policy
-) -> None:
+def with_counting_encoder(models: Models) -> tuple[Models, CountingEncoder]:
+    """The session's models, with the embedded tone engine and the encoder counting encodes."""
     assert models.encoder is not None
     counting = CountingEncoder(models.encoder)
     shared = Models(
@@ -221,6 +220,13 @@ def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
         tone=EmbeddedTone(counting),  # type: ignore[arg-type]
         encoder=counting,  # type: ignore[arg-type]
     )
+    return shared, counting
+
+
+def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
+    models: Models, default_policy: Policy
+) -> None:
+    shared, counting = with_counting_encoder(models)
     pipeline = Pipeline(models.nlp, [tone.build(shared), parent_test.build(shared)])
     counting.runs = counting.sentences = 0  # building encoded parent_test's exemplars
     drafts = [
@@ -237,14 +243,7 @@ def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
 def test_profanity_alone_is_explained_without_encoding_its_variants(
     models: Models, default_policy: Policy
 ) -> None:
-    assert models.encoder is not None
-    counting = CountingEncoder(models.encoder)
-    shared = Models(
-        settings=models.settings,
-        nlp=models.nlp,
-        tone=EmbeddedTone(counting),  # type: ignore[arg-type]
-        encoder=counting,  # type: ignore[arg-type]
-    )
+    shared, counting = with_counting_encoder(models)
     pipeline = Pipeline(models.nlp, [tone.build(shared)])
     text = "Fucking proud of my 3rd graders today."
     report = pipeline.run(Draft(text), default_policy)
