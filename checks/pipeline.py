@@ -14,14 +14,6 @@ from checks.policy import Policy
 from checks.rule import Rule
 from checks.types import Draft, Finding, Report, ReportedFinding, level_rank, verdict_for
 
-PREFIX_BY_CHECK = {
-    "student_privacy": "PRIV",
-    "tone": "TONE",
-    "parent_test": "PARENT",
-    "district_voice": "VOICE",
-    "student_contact": "CONTACT",
-}
-
 
 class Pipeline:
     """Runs checks over drafts. Build it once (models are heavy); call `run` or `run_batch` often."""
