@@ -10,9 +10,6 @@ street addresses. People's names come from the shared doc's entities and the nam
 from __future__ import annotations
 
 import logging
-import os
-
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from presidio_analyzer import (
     AnalyzerEngine,
