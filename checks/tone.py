@@ -12,15 +12,17 @@ the span shows which words hurt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.tokens import Span
 
 from checks.analysis import Analysis
+from checks.privacy.name_model import english_words
 from checks.rule import Rule
-from checks.semantic import embed_batch, sentences
+from checks.semantic import Sentence, embed_batch, sentences
+from checks.tone_normalise import Normaliser
 from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
 from models.tone import EmbeddedTone, ToneModel, word_offence
@@ -48,6 +50,9 @@ WHOLE_SENTENCE_LABELS = frozenset({"identity_attack"})
 it and nobody is attacked), which is the one word that is not the problem."""
 
 ANGER_LABELS = ("anger", "insult", "threat", "toxicity")
+
+TERMINAL = frozenset(".!?…:;)]\"'\u201d\u2019")
+"""Characters a sentence the writer ended ends with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +244,12 @@ class ToneCheck:
 
     name = NAME
 
-    def __init__(self, model: ToneModel) -> None:
+    def __init__(self, model: ToneModel, normalise: Callable[[str], str] | None = None) -> None:
         self.model = model
         self.engine = model.engine
+        self.normalise = normalise or str
+        """Rewrites disguised spellings ("k1ll", "s c u m") before scoring; spans stay on the
+        draft as written."""
         self._embedded = (
             model if isinstance(model, EmbeddedTone) and model.encoder is not None else None
         )
@@ -259,9 +267,11 @@ class ToneCheck:
         if self._embedded is not None:
             embed_batch(analyses, self._embedded.encoder)
         found = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
+        texts = [drafts[s.draft_index].text[s.start : s.end] for s in found]
+        readable = [self.normalise(t) for t in texts]
         scores = self._score(
-            [drafts[s.draft_index].text[s.start : s.end] for s in found],
-            [s.vector for s in found],
+            readable,
+            [s.vector if r == t else None for s, t, r in zip(found, texts, readable, strict=True)],
         )
         flagged = [
             (s, sc)
@@ -302,9 +312,9 @@ class ToneCheck:
         index). A sentence flagged for profanity alone needs only the profanity score of its
         variants, which costs no sentence encoding; the others are scored in full, every variant
         of the batch in one call."""
-        chosen = _candidates(drafts, [s for s, _ in flagged])
+        chosen = _candidates(drafts, [s for s, _ in flagged], self.normalise)
         variants = [
-            [_without(drafts[s.draft_index].text, s, s.words[i]) for i in words]
+            [self.normalise(_without(drafts[s.draft_index].text, s, s.words[i])) for i in words]
             for (s, _), words in zip(flagged, chosen, strict=True)
         ]
         profanity_only = [self._profanity_only(base) for _, base in flagged]
@@ -336,46 +346,93 @@ class ToneCheck:
 
 def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
     result = []
-    for sentence in sentences(analysis):
-        words = _words(analysis.doc[sentence.token_start : sentence.token_end])
+    for group in _whole_sentences(analysis):
+        first, last = group[0], group[-1]
+        words = _words(analysis.doc[first.token_start : last.token_end])
         if words:
             result.append(
                 _Sentence(
                     draft_index=index,
-                    start=sentence.start,
-                    end=sentence.end,
+                    start=first.start,
+                    end=last.end,
                     words=tuple((start, end) for start, end, _ in words),
                     content=tuple(content for _, _, content in words),
-                    vector=sentence.vector,
+                    vector=first.vector if len(group) == 1 else None,
                 )
             )
     return result
 
 
+def _whole_sentences(analysis: Analysis) -> list[list[Sentence]]:
+    """The parser's sentences, those it cut where the writer did not rejoined: a piece that does
+    not end in terminal punctuation and is followed on the same line goes with the next one.
+    Spelled-out words ("total i d i o t s") are cut letter by letter otherwise."""
+    text = analysis.doc.text
+    groups: list[list[Sentence]] = []
+    for sentence in sentences(analysis):
+        if groups and _continues(text, groups[-1][-1], sentence):
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups
+
+
+def _continues(text: str, previous: Sentence, sentence: Sentence) -> bool:
+    return (
+        text[previous.end - 1] not in TERMINAL and "\n" not in text[previous.end : sentence.start]
+    )
+
+
 def _words(span: Span) -> list[tuple[int, int, bool]]:
-    """(start, end, is a content word) per word; a starred-out word ("F***", "sh*t") that the
-    tokenizer splits stays one word, so that removing it removes all of it."""
+    """(start, end, is a content word) per word; a starred-out word ("F***", "sh*t") or one
+    spelled with digits ("1d10t") that the tokenizer splits stays one word, so that removing it
+    removes all of it."""
     words: list[tuple[int, int, bool]] = []
     for token in span:
         end = token.idx + len(token.text)
-        starred = token.text.strip("*") == "" or (
-            token.i > 0 and token.doc[token.i - 1].text[-1] == "*"
-        )
-        if words and starred and token.i > span.start and not token.doc[token.i - 1].whitespace_:
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        starred = token.text.strip("*") == "" or (previous is not None and previous.text[-1] == "*")
+        glued = token.text.isalnum() and previous is not None and previous.text.isalnum()
+        if (
+            words
+            and (starred or glued)
+            and token.i > span.start
+            and previous is not None
+            and not previous.whitespace_
+        ):
             words[-1] = (words[-1][0], end, True)
         elif not (token.is_space or token.is_punct):
             words.append((token.idx, end, not token.is_stop))
-    return words
+    return _join_spaced(words, span.doc.text)
 
 
-def _candidates(drafts: Sequence[Draft], flagged: Sequence[_Sentence]) -> list[list[int]]:
+def _join_spaced(words: list[tuple[int, int, bool]], text: str) -> list[tuple[int, int, bool]]:
+    """Three or more single letters one space apart ("s c u m") are one word spelled out: removing
+    one letter would leave the rest of it for the normaliser to read."""
+    joined: list[tuple[int, int, bool]] = []
+    run: list[tuple[int, int, bool]] = []
+    for word in [*words, (-2, -2, False)]:
+        start, end, _ = word
+        if end - start == 1 and text[start].isalpha() and (not run or start == run[-1][1] + 1):
+            run.append(word)
+            continue
+        joined.extend([(run[0][0], run[-1][1], True)] if len(run) >= 3 else run)
+        run = [word] if end - start == 1 and text[start].isalpha() else []
+        if not run and start >= 0:
+            joined.append(word)
+    return joined
+
+
+def _candidates(
+    drafts: Sequence[Draft], flagged: Sequence[_Sentence], normalise: Callable[[str], str]
+) -> list[list[int]]:
     """Per sentence, the indices of the words occlusion removes: up to MAX_OCCLUDED content words
-    (all words when it has none), the ones most offensive on their own first."""
+    (all words when it has none), the ones most offensive on their own (as normalised) first."""
     pools = [
         [i for i, c in enumerate(s.content) if c] or list(range(len(s.words))) for s in flagged
     ]
     words = [
-        drafts[s.draft_index].text[s.words[i][0] : s.words[i][1]]
+        normalise(drafts[s.draft_index].text[s.words[i][0] : s.words[i][1]])
         for s, pool in zip(flagged, pools, strict=True)
         for i in pool
     ]
@@ -475,4 +532,5 @@ def _anger_finding(text: str, score: float) -> Finding:
 def build(models: Models) -> ToneCheck:
     if models.tone is None:
         raise RuntimeError(models.errors.get("tone", "no tone model loaded"))
-    return ToneCheck(models.tone)
+    dictionary = english_words(models.nlp) | models.nlp.Defaults.stop_words
+    return ToneCheck(models.tone, Normaliser(dictionary))
