@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import torch
 from spacy.language import Language
+from threadpoolctl import threadpool_limits
 
 from models.encoder import SentenceEncoder
 from models.settings import ModelSettings
@@ -35,6 +36,9 @@ def load_models(settings: ModelSettings | None = None) -> Models:
     settings = settings or ModelSettings()
     started = time.perf_counter()
     torch.set_num_threads(settings.torch_threads)
+    # numpy's BLAS as well: its small products (the name and tone classifiers' layers) stall for
+    # tens of milliseconds when a BLAS thread waits for a core that another process holds.
+    threadpool_limits(settings.torch_threads, user_api="blas")
     models = Models(settings=settings, nlp=load_spacy(settings.spacy_model))
     if settings.load_encoder:
         try:

@@ -19,5 +19,6 @@ class ModelSettings:
     detoxify_model_dir: Path | None = None
     load_encoder: bool = True
     torch_threads: int = 1
-    """Intra-op threads for the transformer models. One request's tensors are small, so a second
-    thread costs more in hand-offs than it saves; one thread also lets two workers share 2 cores."""
+    """Intra-op threads for the transformer models and numpy's BLAS. One request's tensors are
+    small, so a second thread costs more in hand-offs than it saves; one thread also lets two
+    workers share 2 cores."""

@@ -24,9 +24,13 @@ What is measured, honestly:
 - WNUT-17 sentences are rebuilt by joining the tokens with single spaces (the corpus ships no
   original spacing), and the rebuilt text is what the pipeline parses, as it would a draft.
 - What was used for what: the person-name classifier (`checks/privacy/train_names.py`) is trained
-  on WNUT-17 train and dev only; its decision thresholds were chosen on presidio's
-  `generated_small.json` (55 names). `synth_dataset_v2.json` and the WNUT-17 test split are only
-  ever evaluated on.
+  on WNUT-17 train and dev and, for the contextual classifier, on 5,000 teacher sentences written
+  for this project and filled with Faker's names from 34 locales (`checks/privacy/name_augment.py`).
+  Its size, training length and decision thresholds were chosen by training on WNUT-17 train plus
+  those sentences and scoring on WNUT-17 dev and presidio's `generated_small.json` (55 names).
+  `synth_dataset_v2.json` and the WNUT-17 test split are only ever evaluated on. One caveat:
+  presidio-research generated its synthetic set with Faker too, so its names come from the same
+  generator as ours (never its sentences or templates).
 - The labelled teacher drafts (`tests/data/privacy_dev.jsonl` by default) measure the check
   itself through `checks.evaluation`: it "fires" when it reports anything at warning or above
   under the default policy.

@@ -10,9 +10,10 @@ WNUT-17 train and dev only. Names are read as runs of tokens: a run starts at a 
 probability reaches `seed` and takes in neighbours that reach `extend`.
 
 A second set of weights, `checks/data/name_model_minilm.json` (`train_names --contextual`), adds
-a `dense` weight vector over each token's contextual all-MiniLM-L6-v2 vector, which the semantic
-layer's encoder call already computes; tokens of sentences too short to embed get the feature
-"no-context" instead. It is used whenever the vectors are there.
+a `ContextLayer`: one small hidden layer over each token's contextual all-MiniLM-L6-v2 vector and
+its neighbours' (which the semantic layer's encoder call already computes), whose output is added
+to the token's score; tokens of sentences too short to embed get the feature "no-context"
+instead. It is used whenever the vectors are there, and costs two small matrix products a draft.
 """
 
 from __future__ import annotations
@@ -120,29 +121,71 @@ def _own_features(token: Token, flag: str, vocab: Vocabularies) -> list[str]:
     return features
 
 
+def neighbourhoods(vectors: np.ndarray, window: int) -> np.ndarray:
+    """Each token's vector beside those of its `window` neighbours on each side (zeros past the
+    edges), in offset order: one row of `(2 * window + 1) * dims` per token."""
+    size, dims = vectors.shape
+    padded = np.vstack([np.zeros((window, dims), vectors.dtype), vectors])
+    padded = np.vstack([padded, np.zeros((window, dims), vectors.dtype)])
+    return np.hstack([padded[k : k + size] for k in range(2 * window + 1)])
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ContextLayer:
+    """A hidden ReLU layer over a token's contextual vector and its neighbours', whose output is
+    one more term of the token's score: `relu(neighbourhood @ hidden.T + hidden_bias) @ output`."""
+
+    window: int
+    hidden: np.ndarray
+    hidden_bias: np.ndarray
+    output: np.ndarray
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        rows = neighbourhoods(vectors.astype(np.float32, copy=False), self.window)
+        return np.maximum(rows @ self.hidden.T + self.hidden_bias, 0.0) @ self.output
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ContextLayer) and self.to_json() == other.to_json()
+
+    def to_json(self) -> dict:
+        return {
+            "window": self.window,
+            "hidden": self.hidden.tolist(),
+            "hidden_bias": self.hidden_bias.tolist(),
+            "output": self.output.tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> ContextLayer:
+        return cls(
+            window=int(data["window"]),
+            hidden=np.asarray(data["hidden"], dtype=np.float32),
+            hidden_bias=np.asarray(data["hidden_bias"], dtype=np.float32),
+            output=np.asarray(data["output"], dtype=np.float32),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class NameModel:
     """Weights by neighbour offset, a bias, the two decision thresholds, and for the contextual
-    model the weights of a token's own contextual vector."""
+    model the layer that reads contextual token vectors."""
 
     bias: float
     weights: Mapping[int, Mapping[str, float]]
     seed: float
     extend: float
-    dense: tuple[float, ...] = ()
+    context: ContextLayer | None = None
     by_feature: Mapping[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
-    dense_array: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """The weights regrouped by feature: one look-up gives a feature's five offsets."""
         names = {f for offset in OFFSETS for f in self.weights[offset]}
         table = {f: tuple(self.weights[o].get(f, 0.0) for o in OFFSETS) for f in names}
         object.__setattr__(self, "by_feature", table)
-        object.__setattr__(self, "dense_array", np.asarray(self.dense, dtype=np.float32))
 
     @property
     def contextual(self) -> bool:
-        return bool(self.dense)
+        return self.context is not None
 
     def probabilities(
         self, features: Sequence[Sequence[str]], vectors: np.ndarray | None = None
@@ -161,8 +204,8 @@ class NameModel:
                     total[k] += weight
             contributions.append(total)
         edge = table.get("edge", zero)
-        if self.contextual and vectors is not None and size:
-            scores = (vectors @ self.dense_array + self.bias).tolist()
+        if self.context is not None and vectors is not None and size:
+            scores = (self.context.scores(vectors) + self.bias).tolist()
         else:
             scores = [self.bias] * size
         out = []
@@ -201,8 +244,8 @@ class NameModel:
             "extend": self.extend,
             "weights": {str(o): dict(sorted(self.weights[o].items())) for o in OFFSETS},
         }
-        if self.dense:
-            data["dense"] = list(self.dense)
+        if self.context is not None:
+            data["context"] = self.context.to_json()
         return data
 
     @classmethod
@@ -212,7 +255,7 @@ class NameModel:
             weights={int(o): dict(w) for o, w in data["weights"].items()},
             seed=float(data["seed"]),
             extend=float(data["extend"]),
-            dense=tuple(float(w) for w in data.get("dense", ())),
+            context=ContextLayer.from_json(data["context"]) if "context" in data else None,
         )
 
 

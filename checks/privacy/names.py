@@ -1,8 +1,9 @@
 """People's names in a parsed draft, and who each one is (a possible student, staff, famous, family).
 
 A token classifier (`checks/privacy/name_model.py`, trained on WNUT-17 social text) decides which
-words are names; when the semantic layer's encoder has given every token a contextual vector, its
-contextual weights read those too. Its features include what two hand-written rules say: the shared spaCy doc's
+words are names; when the semantic layer's encoder has given every token a contextual vector, the
+contextual classifier (also trained on teacher sentences full of names from many languages)
+reads each token's vector and its neighbours' too. Its features include what two hand-written rules say: the shared spaCy doc's
 PERSON entities, and name lists (US Census 1990 first names and the 30,000 most frequent
 surnames, shipped in `checks/data/`), which catch names the small model misses in lower case,
 ALL CAPS and noisy text. A few sure cues override it (a word after "Ms." or "my name is"), and a
@@ -431,7 +432,8 @@ PLACE_WORDS = frozenset(
 TITLE_WORDS_ALONE = frozenset({"teacher", "father", "nurse", "coach", "officer", "judge", "deputy"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FAMOUS_PARTS = frozenset(part for name in FAMOUS_PEOPLE for part in name.split())
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\u2019-]*$")
 PLACE_ENTS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _NON_PERSON_ENTS = frozenset(
@@ -551,8 +553,10 @@ class NameFinder:
         candidates = []
         for start, end in model.runs(probabilities):
             start, end = self._shrink(doc, start, end, probabilities, model.seed)
-            start, end = _trim(doc, start, _with_initials(doc, end))
+            start, end = _trim(doc, _with_leading_initials(doc, start), _with_initials(doc, end))
             if end <= start or not any(t.is_alpha for t in doc[start:end]):
+                continue
+            if end - start == 1 and self._is_abbreviation(doc[start]):
                 continue
             if all(self._is_plain_word(t) for t in doc[start:end]):
                 continue
@@ -570,9 +574,12 @@ class NameFinder:
         self, doc: Doc, start: int, end: int, probabilities: Sequence[float], seed: float
     ) -> tuple[int, int]:
         """Drop words at the edges of a name that the classifier only half believes and that
-        show no sign of a name themselves ("CONGRATS MARCUS DELGADO")."""
+        show no sign of a name themselves ("CONGRATS MARCUS DELGADO"), and the lower-case
+        person word that introduces a name ("my kid Mali")."""
 
         def weak(i: int) -> bool:
+            if doc[i].text.islower() and doc[i].lower_ in PERSON_WORDS:
+                return True
             return probabilities[i] < seed and not self._name_evidence(doc[i])
 
         while end - start > 1 and weak(start):
@@ -589,6 +596,11 @@ class NameFinder:
             return True
         shouted = token.text.isupper()
         return token.pos_ == "PROPN" and not shouted and lower not in self.vocab.english
+
+    def _is_abbreviation(self, token: Token) -> bool:
+        """A short word in capitals that is no first name: "DM", "PE", "SAT"."""
+        text = token.text
+        return text.isupper() and len(text) <= 3 and text.casefold() not in self.lists.first
 
     def _is_place(self, token: Token) -> bool:
         """A lone word spaCy calls a place or nationality ("Poland", "Monroe") and no first name."""
@@ -712,6 +724,13 @@ def _with_initials(doc: Doc, end: int) -> int:
     while end < len(doc) and (_INITIAL.match(doc[end].text) or doc[end].lower_ in NAME_SUFFIXES):
         end += 1
     return end
+
+
+def _with_leading_initials(doc: Doc, start: int) -> int:
+    """Take in dotted initials before a name: "R.J. Palacio", "J. Smith"."""
+    while start > 0 and _DOTTED_INITIALS.match(doc[start - 1].text):
+        start -= 1
+    return start
 
 
 def _looks_like_name(token: Token) -> bool:

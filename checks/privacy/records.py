@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-GRADE_TOKEN = {"TEXT": {"REGEX": r"^(?:[A-DF][+-]?|\d{1,3}%?|zero)$"}}
+GRADE_TOKEN = {"TEXT": {"REGEX": r"^(?:[A-DF][+-]?|\d{1,4}%?|zero)$"}}
+"""A letter grade, a score (up to 4 digits: an SAT score is 400 to 1600) or a percentage."""
 ASSESSMENTS = [
     "test",
     "exam",
@@ -98,6 +99,7 @@ _CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LEMMA": "miss"}, {"LIKE_NUM": True}, {"LEMMA": {"IN": ["day", "week", "class"]}}],
         [{"LOWER": {"IN": ["absent", "absences", "tardies", "truant", "truancy"]}}],
         [{"LOWER": "chronically"}, {"LOWER": {"IN": ["absent", "late", "tardy"]}}],
+        [{"LOWER": {"IN": ["his", "her", "their", "'s", "\u2019s"]}}, {"LOWER": "attendance"}],
     ],
     "special education": [
         [

@@ -12,12 +12,16 @@ import pytest
 
 from app.evaluation.privacy import join_fragments
 from checks.analysis import Analysis
+from checks.privacy import name_augment
+from checks.privacy.fit_context import WINDOW, fit_contextual
 from checks.privacy.name_model import (
     CONTEXTUAL_MODEL_FILE,
     NO_CONTEXT,
+    ContextLayer,
     NameModel,
     english_words,
     load_name_model,
+    neighbourhoods,
 )
 from checks.privacy.names import NameFinder
 from checks.privacy.span_scores import SpanScore, core, match_one_to_one
@@ -95,21 +99,61 @@ def test_shipped_model_is_plain_json_with_its_thresholds():
     assert NameModel.from_json(json.loads(json.dumps(model.to_json()))) == model
 
 
-def test_contextual_model_is_plain_json_with_one_weight_per_vector_dimension():
+def test_contextual_model_is_plain_json_with_a_layer_over_each_tokens_neighbourhood():
     model = load_name_model(CONTEXTUAL_MODEL_FILE)
-    assert model.contextual and len(model.dense) == DIMENSIONS
+    assert model.context is not None
+    width = (2 * model.context.window + 1) * DIMENSIONS
+    assert model.context.hidden.shape == (len(model.context.output), width)
     assert NO_CONTEXT in model.weights[0]
     assert NameModel.from_json(json.loads(json.dumps(model.to_json()))) == model
     assert not load_name_model().contextual
 
 
-def test_contextual_vectors_move_a_tokens_score_by_the_dense_weights():
+def test_the_context_layer_reads_a_tokens_neighbours_vectors():
+    # one hidden unit that fires on the NEXT token's first dimension: a word before a name
+    hidden = np.array([[0.0, 0.0, 0.0, 0.0, 1.0, 0.0]], dtype=np.float32)
+    context = ContextLayer(
+        window=1,
+        hidden=hidden,
+        hidden_bias=np.zeros(1, np.float32),
+        output=np.array([2.0], np.float32),
+    )
     weights = {o: {} for o in (-2, -1, 0, 1, 2)}
-    model = NameModel(bias=0.0, weights=weights, seed=0.5, extend=0.2, dense=(1.0, -1.0))
-    vectors = np.array([[2.0, 0.0], [0.0, 2.0]], dtype=np.float32)
-    high, low = model.probabilities([[], []], vectors)
-    assert high == pytest.approx(1 / (1 + math.exp(-2.0)))
-    assert low == pytest.approx(1 / (1 + math.exp(2.0)))
+    model = NameModel(bias=0.0, weights=weights, seed=0.5, extend=0.2, context=context)
+    vectors = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]], dtype=np.float32)
+    first, second, third = model.probabilities([[], [], []], vectors)
+    assert first == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert second == third == pytest.approx(0.5)
+
+
+def test_neighbourhoods_pad_the_edges_with_zeros():
+    vectors = np.array([[1.0], [2.0], [3.0]], dtype=np.float32)
+    assert neighbourhoods(vectors, 1).tolist() == [[0, 1, 2], [1, 2, 3], [2, 3, 0]]
+
+
+def test_contextual_training_is_deterministic_and_learns_from_the_vectors():
+    rows = windowed([["shape=Title"], ["shape=Title"], ["shape=lower"]] * 400)
+    labels = [1, 0, 0] * 400
+    # only the vectors tell the two capitalised words apart
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]] * 400, dtype=np.float32)
+    dense = neighbourhoods(vectors, WINDOW)
+    one = fit_contextual(rows, labels, dense, 0.5, 0.2)
+    assert one == fit_contextual(rows, labels, dense, 0.5, 0.2)
+    name, capitalised, plain = one.probabilities(
+        [["shape=Title"], ["shape=Title"], ["shape=lower"]], vectors[:3]
+    )
+    assert name > capitalised + 0.2 and name > plain + 0.2
+
+
+def test_written_here_training_sentences_mark_exactly_the_names():
+    sentences = name_augment.generate(200, seed=3)
+    assert sentences == name_augment.generate(200, seed=3)
+    with_names = [(text, spans) for text, spans in sentences if spans]
+    assert 0.4 < len(with_names) / len(sentences) < 0.7
+    for text, spans in sentences:
+        for start, end in spans:
+            assert text[start:end].strip() == text[start:end] != ""
+            assert not text[start:end].startswith(("Mr.", "Dr.", "Principal"))
 
 
 def test_runs_start_at_a_seed_and_take_in_neighbours_that_extend_it():

@@ -107,6 +107,21 @@ POSITIVES = [
         "He lives on Maple Street, so he walks past the school.",
         {("PRIV005", " Maple Street")},
     ),
+    # names from many languages, not only the census lists
+    (
+        "Shout out to Bergljót Arnardóttir and Nhiên Trần for the science fair win!",
+        {("PRIV001", "Bergljót Arnardóttir"), ("PRIV001", "Nhiên Trần")},
+    ),
+    ("So proud of my student Abiodun for finishing the marathon!", {("PRIV002", "Abiodun")}),
+    # PRIV004: a test score and attendance tied to a student
+    (
+        "Emily G. scored a 1250 on the SAT practice test, so proud!",
+        {("PRIV004", "Emily G. scored a 1250 on the SAT practice test, so proud!")},
+    ),
+    (
+        "Jayden missed the bus again and his attendance is slipping.",
+        {("PRIV004", "Jayden missed the bus again and his attendance is slipping.")},
+    ),
     # PRIV006: where a group of students is right now
     ("We're at the zoo with my 2nd graders until 2:30!", {("PRIV006", " until 2:30")}),
     ("The kids are at Lincoln Park right now, come say hi!", {("PRIV006", " right now")}),
@@ -142,6 +157,8 @@ BENIGN = [
     "Grading 120 quizzes tonight, send snacks.",
     "Field trip forms are due Friday!",
     "Jackson Elementary is hosting the book fair next week.",
+    "Reading Wonder by R.J. Palacio with my 5th graders.",
+    "Kids, DM me if you need help with the homework.",
 ]
 
 
