@@ -23,6 +23,7 @@ from checks.privacy.name_model import english_words
 from checks.rule import Rule
 from checks.semantic import Sentence, embed_batch, sentences
 from checks.tone_normalise import Normaliser
+from checks.tone_quotes import own_words
 from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
 from models.tone import EmbeddedTone, ToneModel, word_offence
@@ -255,6 +256,10 @@ class ToneCheck:
         )
         """Set when the engine reads sentence vectors: then it shares the semantic layer's."""
 
+    def readable(self, sentence: str) -> str:
+        """What the tone model scores: the writer's own words (`own_words`), normalised."""
+        return self.normalise(own_words(sentence))
+
     def rules(self) -> list[Rule]:
         return rules()
 
@@ -268,7 +273,7 @@ class ToneCheck:
             embed_batch(analyses, self._embedded.encoder)
         found = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
         texts = [drafts[s.draft_index].text[s.start : s.end] for s in found]
-        readable = [self.normalise(t) for t in texts]
+        readable = [self.readable(t) for t in texts]
         scores = self._score(
             readable,
             [s.vector if r == t else None for s, t, r in zip(found, texts, readable, strict=True)],
@@ -314,7 +319,7 @@ class ToneCheck:
         of the batch in one call."""
         chosen = _candidates(drafts, [s for s, _ in flagged], self.normalise)
         variants = [
-            [self.normalise(_without(drafts[s.draft_index].text, s, s.words[i])) for i in words]
+            [self.readable(_without(drafts[s.draft_index].text, s, s.words[i])) for i in words]
             for (s, _), words in zip(flagged, chosen, strict=True)
         ]
         profanity_only = [self._profanity_only(base) for _, base in flagged]

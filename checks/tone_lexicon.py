@@ -1,9 +1,8 @@
-"""Word lists the tone normaliser repairs disguised spellings against (`checks.tone_normalise`).
+"""The word list the tone normaliser repairs disguised spellings against (`checks.tone_normalise`).
 
 `HOSTILE` holds the words people disguise to slip past filters: swear words, slurs, insults,
-dehumanising nouns and words of violence or disgust. `GROUPS` holds names of groups of people,
-which the English dictionary the normaliser reads (WordNet lemmas) mostly lacks in the plural.
-Neither list scores anything: a repaired word is read by the tone model like any other.
+dehumanising nouns and words of violence or disgust. It scores nothing: a repaired word is read
+by the tone model like any other.
 """
 
 from __future__ import annotations
@@ -47,16 +46,3 @@ HOSTILITY = (
 )
 
 HOSTILE: frozenset[str] = frozenset((*SWEARING, *SLURS, *INSULTS, *HOSTILITY))
-
-GROUPS: frozenset[str] = frozenset(
-    (
-        *("women", "woman", "female", "females", "girls", "men", "males", "trans", "transgender"),
-        *("gay", "gays", "lesbian", "lesbians", "bisexual", "queer", "nonbinary", "lgbt", "lgbtq"),
-        *("black", "blacks", "white", "whites", "asian", "asians", "latino", "latinos", "latina"),
-        *("hispanic", "hispanics", "mexican", "mexicans", "arab", "arabs", "african", "africans"),
-        *("muslim", "muslims", "islam", "islamic", "jew", "jews", "jewish", "christian", "hindu"),
-        *("christians", "hindus", "sikh", "sikhs", "catholic", "catholics", "atheist", "atheists"),
-        *("immigrant", "immigrants", "refugee", "refugees", "migrant", "migrants", "foreigners"),
-        *("disabled", "autistic", "deaf", "blind", "roma", "indigenous", "native", "natives"),
-    )
-)

@@ -3,8 +3,8 @@
 "k1ll", "s c u m", "peopledisgust", "cancr", "trahs", "stuuupid": each is read as the word it
 disguises, so that the tone model scores what a parent would read. Only words outside the English
 dictionary are touched, and only when the repair lands on a word of the hostile lexicon
-(`checks.tone_lexicon`) or, for digits and symbols standing in for letters, on a dictionary word:
-a name, a hashtag or a school's jargon is left as written. The normalised text is only scored;
+(`checks.tone_lexicon`), a group name (`models.tone_groups`) or, for digits and symbols standing
+in for letters, a dictionary word: a name, a hashtag or a school's jargon is left as written. The normalised text is only scored;
 spans are always taken on the draft as written.
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checks.tone_lexicon import GROUPS, HOSTILE
+from checks.tone_lexicon import HOSTILE
+from models.tone_groups import GROUPS
 
 LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 """Digits and symbols written for letters; "1" stands for "i" or "l"."""

@@ -36,6 +36,10 @@ HOSTILE_LABELS = (
 """Labels whose score says a text is offensive; `anger` is advice, not offence."""
 
 
+POOLED_LABELS = ("insult", "threat", "identity_attack")
+"""The classifier's offensive classes, whose probabilities `pool_offensive` adds up."""
+
+
 NOT_PROFANITY = frozenset(
     {
         # names for groups of people: alt-profanity-check scores several of them as profane on
@@ -120,9 +124,8 @@ class EmbeddedTone:
         if self.encoder is not None and self._classifier is not None:
             probs = self._classifier.probabilities(_vectors(self.encoder, texts, vectors))
             for row, result in zip(probs, results, strict=True):
-                for label, p in zip(self._classifier.classes, row, strict=True):
-                    if label != CLEAN:
-                        result[label] = float(p)
+                labels = zip(self._classifier.classes, row.tolist(), strict=True)
+                result.update(pool_offensive(dict(labels)))
         return results
 
     def obscene(self, texts: Sequence[str]) -> list[float]:
@@ -142,6 +145,20 @@ class EmbeddedTone:
             else min(float(p), max((float(by_word[w]) for w in ws), default=0.0))
             for p, ws in zip(whole, words, strict=True)
         ]
+
+
+def pool_offensive(probabilities: dict[str, float]) -> dict[str, float]:
+    """The classifier's label scores, the offensive ones pooled on the likeliest of them.
+
+    Its classes are exclusive (one softmax), but a sentence can be a threat and an attack on a
+    group at once: "they should all be shot" splits its mass between `threat` and
+    `identity_attack`, and neither reaches a threshold that their sum passes. The likeliest
+    offensive label carries the whole offensive mass; the others keep their own."""
+    scores = {k: v for k, v in probabilities.items() if k != CLEAN}
+    offensive = [k for k in scores if k in POOLED_LABELS]
+    if offensive:
+        scores[max(offensive, key=scores.__getitem__)] = sum(scores[k] for k in offensive)
+    return scores
 
 
 def _vectors(

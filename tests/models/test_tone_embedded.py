@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from models.registry import Models
-from models.tone import EmbeddedTone, hostility
+from models.tone import EmbeddedTone, hostility, pool_offensive
 from models.tone_classifier import load_classifier
+from models.tone_groups import frame
 from models.train_tone import DEFAULT_EXEMPLARS, read_exemplars, train
 
 
@@ -67,3 +68,15 @@ def test_training_script_reproduces_the_shipped_weights(models: Models) -> None:
     assert retrained.classes == shipped.classes
     np.testing.assert_allclose(retrained.coef, shipped.coef, atol=1e-3)
     np.testing.assert_allclose(retrained.intercept, shipped.intercept, atol=1e-3)
+
+
+def test_a_threat_against_a_group_is_not_lost_between_two_labels() -> None:
+    scores = pool_offensive({"clean": 0.2, "anger": 0.05, "threat": 0.4, "identity_attack": 0.3})
+    assert scores["threat"] == pytest.approx(0.7) and scores["identity_attack"] == 0.3
+    assert "clean" not in scores and scores["anger"] == 0.05
+
+
+def test_exemplars_that_differ_only_by_the_group_share_a_frame() -> None:
+    assert frame("Muslim women are welcome here.") == frame("Deaf people are welcome here.")
+    assert frame("We should celebrate immigrant families.") == "We should celebrate {G}."
+    assert frame("Picture day is Thursday.") == "Picture day is Thursday."

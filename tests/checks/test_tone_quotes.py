@@ -1,0 +1,58 @@
+"""Quoting hateful or vulgar words to call them out is counter-speech, not the writer's tone;
+a quotation with nothing around it to judge is still read."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import tone
+from checks.pipeline import Pipeline
+from checks.policy import Policy
+from checks.tone_quotes import own_words
+from checks.types import Draft
+from models.registry import Models
+
+
+@pytest.fixture(scope="module")
+def tone_only(models: Models) -> Pipeline:
+    return Pipeline(models.nlp, [tone.build(models)])
+
+
+def test_quotations_are_replaced_when_the_writer_says_enough_around_them() -> None:
+    assert (
+        own_words('Someone wrote "go home, you losers" on our banner and we painted over it.')
+        == "Someone wrote that on our banner and we painted over it."
+    )
+    assert own_words("\u201cYou people are trash\u201d is not how we talk at school.") == (
+        "that is not how we talk at school."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"You are all worthless idiots."', '"Shut up, losers" - a fan', "No quotes here, you idiot."],
+)
+def test_a_bare_quotation_or_an_unquoted_sentence_is_read_as_written(text: str) -> None:
+    assert own_words(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A fan yelled "you f***ing losers" at our players tonight. That is not who we are.',
+        'Someone scrawled "immigrants are scum" on the fence, so our class painted over it.',
+        'When a student called a classmate a "retard", we talked about why that word hurts.',
+    ],
+)
+def test_quoting_hate_to_call_it_out_stays_clean(
+    tone_only: Pipeline, default_policy: Policy, text: str
+) -> None:
+    report = tone_only.run(Draft(text), default_policy)
+    assert [r.finding.code for r in report.findings if r.level != "suggestion"] == []
+
+
+def test_a_quoted_insult_with_nothing_around_it_is_still_flagged(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    report = tone_only.run(Draft('"You are all worthless idiots."'), default_policy)
+    assert report.verdict != "clean"
