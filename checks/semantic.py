@@ -2,8 +2,9 @@
 
 All sentences of all drafts of a batch are embedded in ONE encoder call, shared by every check
 that reads them (cached on `Analysis.shared`, computed by whichever check runs first). The same
-forward pass gives every word of an embedded sentence a contextual vector (its word pieces
-averaged), which the name classifier of `student_privacy` reads. Exemplar embeddings are computed
+forward pass gives every word of an embedded sentence a contextual vector (its word pieces'
+vectors from a middle layer, `models.encoder.TOKEN_LAYER`, averaged), which the name classifier
+of `student_privacy` reads. Exemplar embeddings are computed
 once, when a check is built.
 """
 

@@ -12,6 +12,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 DIMENSIONS = 384
+BATCH = 64
+TOKEN_LAYER = 4
+"""Which of the six transformer layers gives the word-piece vectors. The last layer is tuned for
+whole-sentence similarity; a middle one keeps more of what each word is, and the name classifier
+reads it (layer 4 beat layers 2 and 6 on WNUT-17 dev and presidio's generated_small)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +45,36 @@ class SentenceEncoder:
         if not sentences:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return self._model.encode(
-            list(sentences), batch_size=64, normalize_embeddings=True, convert_to_numpy=True
+            list(sentences), batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True
         )
 
     def encode_with_pieces(self, sentences: Sequence[str]) -> tuple[np.ndarray, list[WordPieces]]:
-        """The same sentence vectors as `encode`, and from the same forward pass every sentence's
-        word-piece vectors, which the vectors were pooled from."""
+        """The same sentence vectors as `encode` (mean of the last layer, normalised), and from
+        the same forward pass every sentence's word-piece vectors from layer `TOKEN_LAYER`."""
         if not sentences:
             return np.zeros((0, DIMENSIONS), dtype=np.float32), []
-        outputs = self._model.encode(
-            list(sentences), batch_size=64, normalize_embeddings=True, output_value=None
-        )
-        vectors = np.stack([o["sentence_embedding"].float().numpy() for o in outputs])
-        pieces = []
-        for text, output in zip(sentences, outputs, strict=True):
-            size = int(output["attention_mask"].sum())
-            offsets = np.asarray(
-                self._model.tokenizer(
-                    text,
-                    return_offsets_mapping=True,
-                    truncation=True,
-                    max_length=self._model.max_seq_length,
-                )["offset_mapping"][:size]
+        import torch
+
+        transformer = self._model[0].auto_model
+        vectors, pieces = [], []
+        for first in range(0, len(sentences), BATCH):
+            batch = list(sentences[first : first + BATCH])
+            inputs = self._model.tokenizer(
+                batch,
+                padding=True,
+                truncation=True,
+                max_length=self._model.max_seq_length,
+                return_offsets_mapping=True,
+                return_tensors="pt",
             )
-            real = offsets[:, 1] > offsets[:, 0]
-            token_vectors = output["token_embeddings"][:size].float().numpy()
-            pieces.append(WordPieces(vectors=token_vectors[real], starts=offsets[real, 0]))
-        return vectors, pieces
+            offsets = inputs.pop("offset_mapping").numpy()
+            with torch.inference_mode():
+                output = transformer(**inputs, output_hidden_states=True)
+            mask = inputs["attention_mask"].unsqueeze(-1).to(output.last_hidden_state.dtype)
+            pooled = (output.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            vectors.append(torch.nn.functional.normalize(pooled, dim=1).float().numpy())
+            layer = output.hidden_states[TOKEN_LAYER].float().numpy()
+            for row in range(len(batch)):
+                real = offsets[row, :, 1] > offsets[row, :, 0]
+                pieces.append(WordPieces(vectors=layer[row][real], starts=offsets[row, real, 0]))
+        return np.vstack(vectors), pieces

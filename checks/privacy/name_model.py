@@ -10,8 +10,9 @@ WNUT-17 train and dev only. Names are read as runs of tokens: a run starts at a 
 probability reaches `seed` and takes in neighbours that reach `extend`.
 
 A second set of weights, `checks/data/name_model_minilm.json` (`train_names --contextual`), adds
-a `ContextLayer`: one small hidden layer over each token's contextual all-MiniLM-L6-v2 vector and
-its neighbours' (which the semantic layer's encoder call already computes), whose output is added
+a `ContextLayer`: one small hidden layer over each token's contextual all-MiniLM-L6-v2 vector
+(from its fourth layer) and its neighbours' (which the semantic layer's encoder call already
+computes), whose output is added
 to the token's score; tokens of sentences too short to embed get the feature "no-context"
 instead. It is used whenever the vectors are there, and costs two small matrix products a draft.
 """

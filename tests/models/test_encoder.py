@@ -1,0 +1,28 @@
+"""The sentence encoder's promises: one forward pass gives the sentence vectors the semantic layer
+compares and the word-piece vectors the name classifier reads, each piece placed in the text."""
+
+import numpy as np
+
+from models.encoder import DIMENSIONS
+from models.registry import Models
+
+DRAFTS = [
+    "So proud of Marcus today!",
+    "Abiodun and Bergljót finished the robot, and it works.",
+    "ok",
+]
+
+
+def test_word_pieces_come_with_the_same_sentence_vectors_as_encode(models: Models) -> None:
+    vectors, pieces = models.encoder.encode_with_pieces(DRAFTS)
+    np.testing.assert_allclose(vectors, models.encoder.encode(DRAFTS), atol=1e-5)
+    assert len(pieces) == len(DRAFTS)
+    for text, own in zip(DRAFTS, pieces, strict=True):
+        assert own.vectors.shape == (len(own.starts), DIMENSIONS)
+        assert all(text[start] != " " for start in own.starts)
+    assert pieces[0].starts[:4].tolist() == [0, 3, 9, 12]
+
+
+def test_no_sentences_cost_no_forward_pass(models: Models) -> None:
+    vectors, pieces = models.encoder.encode_with_pieces([])
+    assert vectors.shape == (0, DIMENSIONS) and pieces == []
