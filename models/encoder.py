@@ -56,9 +56,12 @@ class SentenceEncoder:
         import torch
 
         transformer = self._model[0].auto_model
-        vectors, pieces = [], []
-        for first in range(0, len(sentences), BATCH):
-            batch = list(sentences[first : first + BATCH])
+        # longest first, as sentence-transformers does, so each batch pads to similar lengths
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        vectors: list[np.ndarray] = []
+        pieces: list[WordPieces] = []
+        for first in range(0, len(order), BATCH):
+            batch = [sentences[i] for i in order[first : first + BATCH]]
             inputs = self._model.tokenizer(
                 batch,
                 padding=True,
@@ -77,4 +80,5 @@ class SentenceEncoder:
             for row in range(len(batch)):
                 real = offsets[row, :, 1] > offsets[row, :, 0]
                 pieces.append(WordPieces(vectors=layer[row][real], starts=offsets[row, real, 0]))
-        return np.vstack(vectors), pieces
+        back = np.argsort(order)
+        return np.vstack(vectors)[back], [pieces[i] for i in back]

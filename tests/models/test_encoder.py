@@ -26,3 +26,11 @@ def test_word_pieces_come_with_the_same_sentence_vectors_as_encode(models: Model
 def test_no_sentences_cost_no_forward_pass(models: Models) -> None:
     vectors, pieces = models.encoder.encode_with_pieces([])
     assert vectors.shape == (0, DIMENSIONS) and pieces == []
+
+
+def test_a_batch_keeps_the_callers_order(models: Models) -> None:
+    vectors, pieces = models.encoder.encode_with_pieces(DRAFTS)
+    for text, vector, own in zip(DRAFTS, vectors, pieces, strict=True):
+        alone_vector, (alone,) = models.encoder.encode_with_pieces([text])
+        np.testing.assert_allclose(vector, alone_vector[0], atol=1e-5)
+        np.testing.assert_allclose(own.vectors, alone.vectors, atol=1e-4)
