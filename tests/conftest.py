@@ -29,3 +29,12 @@ def default_policy() -> Policy:
 @pytest.fixture(scope="session")
 def service(models: Models, pipeline: Pipeline, default_policy: Policy) -> Service:
     return Service(models=models, pipeline=pipeline, policy=default_policy)
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """One Playwright driver for every browser test of the run: the sync API refuses to start a
+    second one while another is running (it holds an event loop)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as driver:
+        yield driver

@@ -57,12 +57,6 @@ def sites():
         yield server
 
 
-@pytest.fixture(scope="session")
-def playwright():
-    with sync_api.sync_playwright() as p:
-        yield p
-
-
 def _unpacked(target: Path, managed: dict | None) -> Path:
     target.mkdir()
     for entry in SHIPPED:
