@@ -8,6 +8,10 @@ encoder runs once per batch for every check that compares sentences. A sentence 
 all those variants of all flagged sentences scored in one more call, and the words whose removal
 lowers the score most become the finding's span. A parent reads a post one sentence at a time;
 the span shows which words hurt.
+
+The model scores each sentence as a parent reads it (`ToneCheck.readable`): quotations the writer
+calls out are the writer's "that" (`checks.tone_quotes`), and disguised spellings ("k1ll",
+"s c u m") are written plainly (`checks.tone_normalise`). Spans are always taken on the draft.
 """
 
 from __future__ import annotations
