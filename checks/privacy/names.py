@@ -32,7 +32,7 @@ from checks.privacy.name_model import (
     with_context_flags,
 )
 
-Role = Literal["person", "staff", "famous", "family", "author"]
+Role = Literal["person", "staff", "famous", "family", "author", "pet"]
 
 STAFF_TITLES = frozenset(
     [
@@ -111,6 +111,13 @@ FAMOUS_TITLES = frozenset(
         "justice",
     ]
 )
+PET_WORDS = frozenset(
+    {"hamster", "guinea", "gerbil", "rabbit", "bunny", "turtle", "tortoise", "fish", "goldfish"}
+    | {"lizard", "gecko", "snake", "frog", "parakeet", "bird", "pet", "mascot", "puppy", "kitten"}
+    | {"dog", "cat", "chicken", "chicks", "caterpillar", "axolotl"}
+)
+"""Words that, right after a name ("Nugget, our class hamster"), say it is an animal's."""
+
 FAMILY_WORDS = frozenset(
     [
         "daughter",
@@ -781,6 +788,9 @@ def _role(doc: Doc, span: Span, author: set[str]) -> Role:
         return "famous"
     if prev == "by" and span.start > 1 and not doc[span.start - 2].is_stop:
         return "famous"
+    after = [t.lower_ for t in doc[span.end : span.end + 5] if not t.is_sent_start]
+    if any(w in PET_WORDS for w in after[:5]) or any(t.lower_ in PET_WORDS for t in before):
+        return "pet"
     if any(t.lower_ in FAMILY_WORDS for t in before) and any(
         t.lower_ in {"my", "our"} for t in before
     ):

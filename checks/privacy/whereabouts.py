@@ -145,13 +145,28 @@ def home_streets(matches: dict[str, list[Span]]) -> list[Mention]:
     ]
 
 
+PLATFORM_WORDS = frozenset(
+    {"insta", "instagram", "ig", "snap", "snapchat", "tiktok", "twitter", "x", "threads"}
+    | {"bluesky", "facebook", "fb", "page", "account", "handle", "channel", "youtube", "remind"}
+)
+
+
 def handles(doc: Doc) -> list[Mention]:
-    """ "@maya.makes": social media handles."""
+    """ "@maya.makes": social media handles, except the author's own ("follow my insta
+    @coachdave_lifts", "add me on snap @msj_teaches") and class codes ("text @mrsk5 to 81010")."""
     return [
         Mention("handle", t.idx, t.idx + len(t.text), t.i)
         for t in doc
-        if t.text.startswith("@") and len(t.text) > 2
+        if t.text.startswith("@") and len(t.text) > 2 and not _own_or_code(doc, t.i)
     ]
+
+
+def _own_or_code(doc: Doc, i: int) -> bool:
+    before = [t.lower_ for t in doc[max(i - 4, 0) : i]]
+    if "me" in before or (before[-1:] and before[-1] in PLATFORM_WORDS and "my" in before):
+        return True
+    after = doc[i + 1 : i + 3]
+    return len(after) == 2 and after[0].lower_ == "to" and after[1].like_num
 
 
 def longest(spans: list[Span]) -> list[Span]:

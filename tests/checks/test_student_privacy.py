@@ -159,6 +159,10 @@ BENIGN = [
     "Jackson Elementary is hosting the book fair next week.",
     "Reading Wonder by R.J. Palacio with my 5th graders.",
     "Kids, DM me if you need help with the homework.",
+    # the teacher's own handle, a class code, and the class pet are not students
+    "Students!! add me on snap @msj_teaches if you want study tips",
+    "Join our class Remind for updates: text @mrsk5 to 81010.",
+    "Meet Nugget, our class hamster! My students voted him class mascot.",
 ]
 
 
