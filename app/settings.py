@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     detoxify_sha256: str | None = None
     detoxify_model_dir: Path | None = None
     torch_threads: int = Field(default=1, ge=1, le=64)
+    batch_threads: int = Field(default=0, ge=0, le=64)
 
     def model_settings(self) -> ModelSettings:
         return ModelSettings(
@@ -45,4 +46,5 @@ class Settings(BaseSettings):
             detoxify_sha256=self.detoxify_sha256,
             detoxify_model_dir=self.detoxify_model_dir,
             torch_threads=self.torch_threads,
+            batch_threads=self.batch_threads,
         )

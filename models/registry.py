@@ -7,6 +7,7 @@ unavailable instead of failing requests.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ def load_models(settings: ModelSettings | None = None) -> Models:
     models = Models(settings=settings, nlp=load_spacy(settings.spacy_model))
     if settings.load_encoder:
         try:
-            models.encoder = SentenceEncoder()
+            models.encoder = SentenceEncoder(settings.batch_threads or os.cpu_count() or 1)
         except Exception as exc:
             models.errors["encoder"] = f"{type(exc).__name__}: {exc}"
             log.warning("sentence encoder unavailable: %s", type(exc).__name__)

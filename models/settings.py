@@ -22,3 +22,6 @@ class ModelSettings:
     """Intra-op threads for the transformer models and numpy's BLAS. One request's tensors are
     small, so a second thread costs more in hand-offs than it saves; one thread also lets two
     workers share 2 cores."""
+    batch_threads: int = 0
+    """Intra-op threads for an encoder call that holds many sentences (a CMS batch), where large
+    products do gain from every core; 0 means every core of the machine."""

@@ -34,3 +34,26 @@ def test_a_batch_keeps_the_callers_order(models: Models) -> None:
         alone_vector, (alone,) = models.encoder.encode_with_pieces([text])
         np.testing.assert_allclose(vector, alone_vector[0], atol=1e-5)
         np.testing.assert_allclose(own.vectors, alone.vectors, atol=1e-4)
+
+
+def test_a_large_call_runs_on_the_batch_threads_and_then_gives_them_back(
+    models: Models, monkeypatch
+) -> None:
+    import torch
+
+    from models.encoder import LARGE_CALL, SentenceEncoder
+
+    encoder = SentenceEncoder(batch_threads=2)
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    calls: list[int] = []
+    real = torch.set_num_threads
+    monkeypatch.setattr(torch, "set_num_threads", lambda n: (calls.append(n), real(n)))
+    try:
+        encoder.encode(["Spelling bee practice after lunch."] * (LARGE_CALL - 1))
+        assert calls == []
+        encoder.encode_with_pieces(["Spelling bee practice after lunch."] * LARGE_CALL)
+        assert calls == [2, 1]
+        assert torch.get_num_threads() == 1
+    finally:
+        real(before)
