@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 import torch
 
-from checks.privacy.name_model import OFFSETS, ContextLayer, NameModel
+from checks.privacy.name_model import MIN_WEIGHT, OFFSETS, ContextLayer, NameModel
 
 UNITS = 64
 WINDOW = 1
@@ -23,7 +23,6 @@ BATCH = 256
 LEARNING_RATE = 2e-3
 WEIGHT_DECAY = 1e-4
 SPARSE_L1 = 1e-6
-MIN_WEIGHT = 0.01
 DECIMALS = 5
 
 

@@ -32,6 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 OFFSETS = (-2, -1, 0, 1, 2)
+MIN_WEIGHT = 0.01
+"""Feature weights smaller than this are left out of the shipped JSON (they move no decision)."""
 MODEL_FILE = "name_model.json"
 CONTEXTUAL_MODEL_FILE = "name_model_minilm.json"
 NO_CONTEXT = "no-context"
