@@ -4,20 +4,19 @@ the district's own announcement is fine, and so is the district's communications
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from checks.pipeline import Pipeline
 from checks.policy import Policy, policy_from_dict
-from checks.types import Context, Draft, ReportedFinding
+from checks.types import Context, ReportedFinding
+from tests.checks.conduct_reports import check_findings
 
 CHECK = "district_voice"
 
 
-def findings(
-    pipeline: Pipeline, policy: Policy, text: str, context: Context | None = None
-) -> list[ReportedFinding]:
-    report = pipeline.run(Draft(text, context or Context()), policy)
-    return [f for f in report.findings if f.finding.check == CHECK]
+findings = partial(check_findings, CHECK)
 
 
 def codes(found: list[ReportedFinding]) -> dict[str, str]:

@@ -3,31 +3,19 @@ sentence, with the rule's reason and a better wording; the teacher's ordinary li
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from checks.pipeline import Pipeline
 from checks.policy import Policy
-from checks.types import Context, Draft, ReportedFinding
+from tests.checks.conduct_reports import check_findings, flagged_spans
 
 CHECK = "parent_test"
 
 
-def findings(
-    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
-) -> list[ReportedFinding]:
-    report = pipeline.run(Draft(text, Context(account=account)), policy)  # type: ignore[arg-type]
-    return [f for f in report.findings if f.finding.check == CHECK]
-
-
-def flagged(
-    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
-) -> dict[str, str]:
-    """Codes at warning or above, each with the text of its span."""
-    return {
-        f.finding.code: text[f.finding.start : f.finding.end]
-        for f in findings(pipeline, policy, text, account)
-        if f.level != "suggestion"
-    }
+findings = partial(check_findings, CHECK)
+flagged = partial(flagged_spans, CHECK)
 
 
 @pytest.mark.parametrize(

@@ -4,24 +4,19 @@ inviting families, and posts to other teachers, pass clean."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from checks.pipeline import Pipeline
 from checks.policy import Policy
-from checks.types import Context, Draft
+from checks.types import Draft
+from tests.checks.conduct_reports import flagged_spans
 
 CHECK = "student_contact"
 
 
-def flagged(
-    pipeline: Pipeline, policy: Policy, text: str, account: str = "personal"
-) -> dict[str, str]:
-    report = pipeline.run(Draft(text, Context(account=account)), policy)  # type: ignore[arg-type]
-    return {
-        f.finding.code: text[f.finding.start : f.finding.end]
-        for f in report.findings
-        if f.finding.check == CHECK and f.level != "suggestion"
-    }
+flagged = partial(flagged_spans, CHECK)
 
 
 @pytest.mark.parametrize(
