@@ -15,18 +15,8 @@ from app.main import create_app
 from app.settings import Settings
 from app.storage import keys
 from tests.app.console_app import SAMPLE_JSONL, free_port, scripted_service
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.screenshots import screenshot_path
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(

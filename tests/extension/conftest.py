@@ -14,11 +14,12 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Python Playwright is needed for the extension e2e tests"
 )
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 from .fake_service import FakeService  # noqa: E402
 from .service import FAKE_KEY, Service, start_service  # noqa: E402
 from .sites import SiteServer, resolver_rules  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION = Path(__file__).resolve().parents[2] / "browser-extension"
 SHIPPED = [
     "manifest.json",
@@ -129,13 +130,7 @@ def _launch(playwright, directory: Path, sites: SiteServer, managed: dict | None
             f"--disable-extensions-except={extension}",
             f"--load-extension={extension}",
             f"--host-resolver-rules={resolver_rules()}",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-sandbox",
+            *CHROMIUM_ARGS,
         ],
     )
     context.set_default_timeout(TIMEOUT_MS)
