@@ -62,14 +62,19 @@ def test_names_numbers_and_school_words_are_left_as_written(
     assert normalise(text) == text
 
 
+def flagged_spans(pipeline: Pipeline, policy: Policy, text: str) -> list[str]:
+    """The text of every finding at warning or above."""
+    report = pipeline.run(Draft(text), policy)
+    return [
+        text[r.finding.start : r.finding.end] for r in report.findings if r.level != "suggestion"
+    ]
+
+
 def test_a_spelled_out_insult_is_flagged_on_the_letters_as_written(
     tone_only: Pipeline, default_policy: Policy
 ) -> None:
     text = "Field trip is Friday. Some of these parents are total i d i o t s about the forms."
-    report = tone_only.run(Draft(text), default_policy)
-    spans = [
-        text[r.finding.start : r.finding.end] for r in report.findings if r.level != "suggestion"
-    ]
+    spans = flagged_spans(tone_only, default_policy, text)
     assert "i d i o t s" in " ".join(spans)
     assert all(not s.startswith("Field") for s in spans)
 
@@ -78,9 +83,6 @@ def test_a_leetspeak_insult_is_flagged_with_its_span(
     tone_only: Pipeline, default_policy: Policy
 ) -> None:
     text = "Great game tonight! The other team's coach is a total 1d10t though."
-    report = tone_only.run(Draft(text), default_policy)
-    spans = [
-        text[r.finding.start : r.finding.end] for r in report.findings if r.level != "suggestion"
-    ]
+    spans = flagged_spans(tone_only, default_policy, text)
     assert any("1d10t" in s for s in spans)
     assert all("Great game" not in s for s in spans)
