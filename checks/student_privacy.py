@@ -21,7 +21,6 @@ from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
 from checks.privacy.cues import STUDENT_NOUNS
 from checks.privacy.fixes import name_fix, record_rewrite, removal_fix, widen_for_removal
-from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder, NameSpan
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
@@ -30,6 +29,7 @@ from checks.types import Draft, Finding, Fix, Level
 from models.encoder import SentenceEncoder
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models
+from models.spacy_pipeline import english_words
 
 NAME = R.CHECK
 BOTH_SOURCES_SCORE = 1.0

@@ -23,13 +23,13 @@ import numpy as np
 from spacy.tokens import Span
 
 from checks.analysis import Analysis
-from checks.privacy.name_model import english_words
 from checks.rule import Rule
 from checks.semantic import Sentence, embed_batch, sentences
 from checks.tone_normalise import Normaliser
 from checks.tone_quotes import own_words
 from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
+from models.spacy_pipeline import english_words
 from models.tone import EmbeddedTone, ToneModel, word_offence
 
 NAME = "tone"

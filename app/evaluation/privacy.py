@@ -57,7 +57,6 @@ from checks.analysis import Analysis
 from checks.evaluation import evaluate, read_examples
 from checks.pipeline import Pipeline
 from checks.policy import Policy, load_policy
-from checks.privacy.name_model import english_words
 from checks.privacy.names import NameFinder
 from checks.privacy.span_scores import Span, SpanScore
 from checks.privacy.train_names import contextual_vectors
@@ -67,6 +66,7 @@ from checks.types import Context, Draft
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models, load_models
 from models.settings import ModelSettings
+from models.spacy_pipeline import english_words
 
 SYNTH_TYPES = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 BENCH_DRAFT = (

@@ -28,7 +28,6 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 OFFSETS = (-2, -1, 0, 1, 2)
@@ -49,17 +48,6 @@ class Vocabularies:
     titles: frozenset[str]
     places: frozenset[str]
     ambiguous: frozenset[str]
-
-
-def english_words(nlp: Language) -> frozenset[str]:
-    """The English dictionary words (WordNet's index) that spaCy's rule lemmatizer ships."""
-    if "lemmatizer" not in nlp.pipe_names:
-        raise ValueError("the spaCy pipeline has no lemmatizer; the name classifier needs one")
-    tables = nlp.get_pipe("lemmatizer").lookups
-    if not tables.has_table("lemma_index"):
-        raise ValueError("the spaCy lemmatizer has no lemma_index table")
-    index = tables.get_table("lemma_index")
-    return frozenset(w for words in index.values() for w in words if "_" not in w)
 
 
 def shape(text: str) -> str:

@@ -44,7 +44,6 @@ from checks.privacy.name_model import (
     MIN_WEIGHT,
     OFFSETS,
     NameModel,
-    english_words,
     neighbourhoods,
     save_name_model,
 )
@@ -54,7 +53,7 @@ from checks.privacy.wnut import Span, read_person_sentences
 from checks.semantic import embed_batch, token_vectors
 from checks.types import Draft
 from models.encoder import DIMENSIONS, SentenceEncoder
-from models.spacy_pipeline import load_spacy
+from models.spacy_pipeline import english_words, load_spacy
 
 SPLITS = {"train": "wnut17train.conll", "dev": "emerging.dev.conll"}
 DEFAULT_DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"

@@ -19,7 +19,6 @@ from checks.privacy.name_model import (
     NO_CONTEXT,
     ContextLayer,
     NameModel,
-    english_words,
     load_name_model,
     neighbourhoods,
 )
@@ -32,6 +31,7 @@ from checks.types import Draft
 from models.encoder import DIMENSIONS
 from models.presidio_engine import ContactAnalyzer
 from models.registry import Models
+from models.spacy_pipeline import english_words
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,10 @@ import pytest
 from checks import tone
 from checks.pipeline import Pipeline
 from checks.policy import Policy
-from checks.privacy.name_model import english_words
 from checks.tone_normalise import Normaliser
 from checks.types import Draft
 from models.registry import Models
+from models.spacy_pipeline import english_words
 
 
 @pytest.fixture(scope="module")
