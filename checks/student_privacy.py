@@ -148,11 +148,15 @@ class _DraftReview:
         found = [self._name_finding(R.FULL_NAME, n, "This names a student in full.") for n in full]
         if self._first_names_allowed():
             return found
-        for name in self.people:
-            if name.is_full:
-                continue
-            listed = any(_listed_together(self.doc, name, f) for f in full)
-            if listed or self._cued(name.token_start):
+        lone = [n for n in self.people if not n.is_full]
+        tied = [
+            n
+            for n in lone
+            if self._cued(n.token_start) or any(_listed_together(self.doc, n, f) for f in full)
+        ]
+        students = {w for n in full + tied for w in self.text[n.start : n.end].casefold().split()}
+        for name in lone:
+            if name in tied or self.text[name.start : name.end].casefold() in students:
                 found.append(
                     self._name_finding(R.FIRST_NAME, name, "This names one of your students.")
                 )

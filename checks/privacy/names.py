@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -484,7 +484,20 @@ def name_lists() -> NameLists:
 
 
 PERSON_WORDS = FAMILY_WORDS - {"baby", "partner"} | {"student", "kid", "friend", "boy", "girl"}
-NAME_CUES = (("my", "name", "is"), ("name", "is"), ("call", "me"), ("named",), ("called",))
+NAME_CUES = (
+    ("my", "name", "is"),
+    ("name", "is"),
+    ("named",),
+    ("called",),
+    ("name", ":"),
+    *((call, who) for call in ("call", "calls") for who in ("me", "him", "her", "them")),
+)
+GREETINGS = frozenset(
+    {"hi", "hey", "hello", "dear", "congrats", "congratulations", "welcome", "bye", "goodbye"}
+)
+QUOTES = frozenset({'"', "'", "\u201c", "\u2018", "\u201d", "\u2019"})
+SPEAKER_WORDS = PERSON_WORDS | {"me", "teacher", "student", "students", "class", "everyone"}
+NAME_JOINERS = frozenset({",", "and", "&"})
 
 
 class NameFinder:
@@ -555,37 +568,126 @@ class NameFinder:
         else:
             model, features = self.contextual, with_context_flags(features, vectors)
         probabilities = model.probabilities(features, vectors)
-        for i in self._after_name_cues(doc):
+        for i in self._after_name_cues(doc) + self._speakers(doc):
             probabilities[i] = max(probabilities[i], model.seed)
         candidates = []
         for start, end in model.runs(probabilities):
             start, end = self._shrink(doc, start, end, probabilities, model.seed)
             start, end = _trim(doc, _with_leading_initials(doc, start), _with_initials(doc, end))
-            if end <= start or not any(t.is_alpha for t in doc[start:end]):
-                continue
-            if end - start == 1 and self._is_abbreviation(doc[start]):
-                continue
-            if all(self._is_plain_word(t) for t in doc[start:end]):
-                continue
-            if end - start == 1 and self._is_place(doc[start]):
-                continue
-            if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
-                continue
-            sources = {"classifier"} | {s for f in flags[start:end] for s in f.split("+") if s}
-            candidates.append((start, end, frozenset(sources)))
+            if self._is_name_run(doc, start, end):
+                sources = {"classifier"} | {s for f in flags[start:end] for s in f.split("+") if s}
+                candidates.append((start, end, frozenset(sources)))
+        candidates += self._listed_with(doc, candidates)
         kept = [c for c in candidates if not _in_address(doc, c[0], c[1])]
         author = {w.casefold() for w in re.findall(r"[^\W\d_]+", author_name or "")}
-        return [self._classify(doc, *c, author) for c in kept]
+        names = _same_roles(doc, [self._classify(doc, *c, author) for c in kept])
+        return sorted(names + self._mentioned_again(doc, names), key=lambda n: n.token_start)
+
+    def _is_name_run(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the classifier's run of tokens can be a name at all: not an abbreviation, a
+        plain word, a lone place or a place's name ("Lincoln Park")."""
+        if end <= start or not any(t.is_alpha for t in doc[start:end]):
+            return False
+        if end - start == 1 and (self._is_abbreviation(doc[start]) or self._is_place(doc[start])):
+            return False
+        if all(self._is_plain_word(t) for t in doc[start:end]):
+            return False
+        return not (end < len(doc) and doc[end].lower_ in PLACE_WORDS)
+
+    def _name_shaped(self, token: Token) -> bool:
+        """A capitalised word that is no plain dictionary word, stop word, title or place word."""
+        lower = token.lower_
+        if not _looks_like_name(token) or token.is_stop or lower in self.vocab.titles:
+            return False
+        if lower in PLACE_WORDS or lower in PLACE_NAMES:
+            return False
+        return lower not in self.vocab.english or lower in self.lists.first
+
+    def _could_be_name(self, token: Token) -> bool:
+        """A name-shaped word that spaCy does not call a place or an organisation."""
+        return self._name_shaped(token) and token.ent_type_ not in _NON_PERSON_ENTS
+
+    def _speakers(self, doc: Doc) -> list[int]:
+        """Who speaks in a draft written as a script ('Jayden: "Is this on the test?"', "Me: what
+        is 7 x 8? Jayden: 56!"): a name-shaped word at the start of a line or sentence followed
+        by a colon, when a quotation follows the colon or another speaker answers (a name or
+        "Me", "Teacher", "Student"...: "Reminder:" and "Update:" are headings, not speakers).
+        (spaCy's entity tags are not asked: it calls half of the speakers places.)"""
+        labels = [
+            t.i
+            for t in doc[:-1]
+            if doc[t.i + 1].text == ":"
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and (t.i == 0 or t.is_sent_start or "\n" in doc[t.i - 1].text)
+        ]
+        named = [i for i in labels if self._name_shaped(doc[i])]
+        people = {doc[i].lower_ for i in labels if doc[i].lower_ in SPEAKER_WORDS}
+        dialogue = len({doc[i].lower_ for i in named} | people) >= 2
+        return [i for i in named if dialogue or (i + 2 < len(doc) and doc[i + 2].text in QUOTES)]
+
+    def _listed_with(
+        self, doc: Doc, names: Sequence[tuple[int, int, frozenset[str]]]
+    ) -> list[tuple[int, int, frozenset[str]]]:
+        """Single words listed with a name ("Hleb, Sheila and Donna"): a word joined to a name
+        by a comma, "and" or both that could be a name itself."""
+        taken = {i for start, end, _ in names for i in range(start, end)}
+        found: list[tuple[int, int, frozenset[str]]] = []
+        for start, end, _ in names:
+            for step, edge in ((-1, start - 1), (1, end)):
+                i = edge
+                while 0 <= i < len(doc) and abs(i - edge) < 2 and doc[i].lower_ in NAME_JOINERS:
+                    i += step
+                if i == edge or not 0 <= i < len(doc) or i in taken:
+                    continue
+                if self._could_be_name(doc[i]) and not _in_longer_name(doc, i):
+                    taken.add(i)
+                    found.append((i, i + 1, frozenset({"list"})))
+        return found
+
+    def _mentioned_again(self, doc: Doc, names: Sequence[NameSpan]) -> list[NameSpan]:
+        """A name found in the draft, written again in full or one of its words on its own
+        ("Marcus Delgado passed his retake. So proud of Marcus!"): the same person, with the
+        same role."""
+        taken = {i for n in names for i in range(n.token_start, n.token_end)}
+        again = []
+        for name in (n for n in names if n.token_end - n.token_start > 1):
+            words = [t.text.casefold() for t in doc[name.token_start : name.token_end]]
+            for i in range(len(doc) - len(words) + 1):
+                end = i + len(words)
+                if (
+                    taken.isdisjoint(range(i, end))
+                    and [t.text.casefold() for t in doc[i:end]] == words
+                ):
+                    taken.update(range(i, end))
+                    again.append(_same_person(doc, i, end, name, name.words))
+        parts: dict[str, NameSpan] = {}
+        for name in names:
+            for token in doc[name.token_start : name.token_end]:
+                if token.is_alpha and len(token.text) > 1 and not token.is_stop:
+                    parts.setdefault(token.text.casefold(), name)
+        for token in doc:
+            source = parts.get(token.text.casefold())
+            if source is None or token.i in taken or token.is_stop:
+                continue
+            if token.text.islower() and token.lower_ in self.vocab.english:
+                continue
+            if _in_longer_name(doc, token.i) or _in_address(doc, token.i, token.i + 1):
+                continue
+            again.append(_same_person(doc, token.i, token.i + 1, source, 1))
+        return again
 
     def _shrink(
         self, doc: Doc, start: int, end: int, probabilities: Sequence[float], seed: float
     ) -> tuple[int, int]:
         """Drop words at the edges of a name that the classifier only half believes and that
-        show no sign of a name themselves ("CONGRATS MARCUS DELGADO"), and the lower-case
-        person word that introduces a name ("my kid Mali")."""
+        show no sign of a name themselves ("CONGRATS MARCUS DELGADO"), the lower-case person
+        word that introduces a name ("my kid Mali") and a greeting ("Congrats Anika")."""
 
         def weak(i: int) -> bool:
             if doc[i].text.islower() and doc[i].lower_ in PERSON_WORDS:
+                return True
+            if doc[i].lower_ in GREETINGS:
                 return True
             return probabilities[i] < seed and not self._name_evidence(doc[i])
 
@@ -623,8 +725,9 @@ class NameFinder:
 
     def _after_name_cues(self, doc: Doc) -> list[int]:
         """Words that can only be names: a capitalised word right after a title ("ms. Kuyra",
-        "Dr. Holst") or a person word ("my kid Mali", "my student Sofia"), or any word after
-        "my name is", "call me", "named"."""
+        "Dr. Holst") or a person word ("my kid Mali", "my student Sofia"), a word that could be
+        a name after a greeting ("Congrats Mia!", "Hi Christin,"), or any word after "my name
+        is", "we call him", "named"."""
         found = []
         lower = [t.lower_ for t in doc]
         for token in doc[1:]:
@@ -636,6 +739,9 @@ class NameFinder:
                 previous = lower[i - 2] + "."
             titled = previous in STAFF_TITLES and previous not in TITLE_WORDS_ALONE
             if token.text[:1].isupper() and (titled or previous in PERSON_WORDS):
+                found.append(i)
+                continue
+            if previous in GREETINGS and self._name_shaped(token):
                 found.append(i)
                 continue
             words = tuple(lower[max(i - 3, 0) : i])
@@ -724,6 +830,46 @@ def _in_address(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words after a house number, or across a line break, are an address."""
     previous = doc[start - 1] if start > 0 else None
     return (previous is not None and previous.like_num) or "\n" in doc[start:end].text
+
+
+def _same_roles(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """A name whose words all belong to a staff member's, a famous person's or another known
+    non-student's name in the same draft is that person ("Principal Hayes ... Hayes, you're the
+    best!")."""
+    known = [n for n in names if n.role != "person"]
+    words = [{t.text.casefold() for t in doc[n.token_start : n.token_end]} for n in known]
+    same = []
+    for name in names:
+        own = {t.text.casefold() for t in doc[name.token_start : name.token_end]}
+        role = next((k.role for k, w in zip(known, words, strict=True) if own <= w), None)
+        same.append(replace(name, role=role) if name.role == "person" and role else name)
+    return same
+
+
+def _same_person(doc: Doc, start: int, end: int, name: NameSpan, words: int) -> NameSpan:
+    """Another mention, tokens [start, end), of the person `name` names."""
+    return NameSpan(
+        token_start=start,
+        token_end=end,
+        start=doc[start].idx,
+        end=doc[end - 1].idx + len(doc[end - 1].text),
+        words=words,
+        has_initial=name.has_initial and words == name.words,
+        sources=frozenset({"again"}),
+        role=name.role,
+    )
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """Whether the word at `i` is part of a longer proper name or a number ("White Stripes",
+    "Rue Al Imam", "Loveland Technologies", "Hersnapvej 75"): a capitalised word or a number
+    beside it, other than a sentence's first word."""
+    before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+    after = doc[i + 1] if i + 1 < len(doc) and not doc[i + 1].is_sent_start else None
+    return any(
+        t is not None and (t.like_num or (t.is_alpha and t.text[:1].isupper()))
+        for t in (before, after)
+    )
 
 
 def _with_initials(doc: Doc, end: int) -> int:

@@ -40,7 +40,9 @@ FIRST_NAME = Rule(
     what=(
         'A first name, initial ("Ethan R."), nickname or @handle next to a student cue in the '
         'same or the previous sentence: "my students", "my kids", "3rd period", "room 14", '
-        '"my 2nd graders", a grade or team word.'
+        '"my 2nd graders", a grade or team word; and every later mention of a student the draft '
+        'has already named ("Marcus Delgado passed! So proud of Marcus."), including speakers '
+        'in a quoted exchange ("Me: what is 7 x 8? Jayden: 56!").'
     ),
     why=(
         "With the class, grade or team attached, a first name is enough for other parents to "

@@ -65,6 +65,11 @@ FOUND = [
     ("My name is krithika and I love this song", ["krithika"]),
     ("I would like to remove my kid Mali from the will.", ["Mali"]),
     ("lol ray rice really said that", ["ray rice"]),
+    ("Marcus Delgado passed his retake. So proud of Marcus!", ["Marcus Delgado", "Marcus"]),
+    ("Me: what is 7 x 8?\nJayden: 56!\nMe: close enough", ["Jayden"]),
+    ('Overheard at lunch. Kenji:"Is glue a food?"', ["Kenji"]),
+    ("Congrats Anika, our new class president!", ["Anika"]),
+    ("Everyone calls him Tiny because he is the tallest.", ["Tiny"]),
 ]
 
 
@@ -83,7 +88,18 @@ NO_NAMES = [
     "Jackson Elementary is hosting the book fair next week.",
     "The kids are at Lincoln Park right now, come say hi!",
     "Go Wildcats! So proud of this team.",
+    "Reminder: bring your permission slips! Kahoot: 3rd period won.",
+    "Hi everyone, welcome back to school!",
 ]
+
+
+def test_a_name_written_again_keeps_the_role_of_its_first_mention(finder, models):
+    text = "Thanks to Principal Hayes for the pizza. Hayes, you are the best!"
+    found = finder.find(models.nlp(text))
+    assert [(text[n.start : n.end], n.role) for n in found] == [
+        ("Hayes", "staff"),
+        ("Hayes", "staff"),
+    ]
 
 
 @pytest.mark.parametrize("reader", READERS)

@@ -61,6 +61,19 @@ POSITIVES = [
     ("Ethan R. from room 14 built a working volcano.", {("PRIV002", "Ethan R.")}),
     ("My student Sofia read her poem to the whole school.", {("PRIV002", "Sofia")}),
     ("Follow my student @maya.makes for her amazing art!", {("PRIV002", "@maya.makes")}),
+    # every later mention of a named student, and speakers in a quoted exchange
+    (
+        "Marcus Delgado read his poem at the assembly. So proud of Marcus!",
+        {("PRIV001", "Marcus Delgado"), ("PRIV002", "Marcus")},
+    ),
+    (
+        "My student Sofia built a robot arm. Sofia wants to be an engineer!",
+        {("PRIV002", "Sofia"), ("PRIV002", "Sofia")},
+    ),
+    (
+        'Overheard in 3rd period today. Kenji:"Is glue a food?"',
+        {("PRIV002", "Kenji")},
+    ),
     # PRIV004: education records tied to a student
     (
         "My student Sofia was suspended for fighting.",
@@ -163,6 +176,9 @@ BENIGN = [
     "Students!! add me on snap @msj_teaches if you want study tips",
     "Join our class Remind for updates: text @mrsk5 to 81010.",
     "Meet Nugget, our class hamster! My students voted him class mascot.",
+    # headings with a colon are not speakers; a staff member named again is still staff
+    "Reminder: permission slips are due Friday! Kahoot: 3rd period won again.",
+    "Thanks to Principal Hayes for the pizza party. Hayes, you're the best!",
 ]
 
 
