@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from app.evaluation.privacy import join_fragments
+from app.evaluation.privacy import join_fragments, wnut_scores
 from checks.analysis import Analysis
 from checks.privacy import name_augment
 from checks.privacy.fit_context import WINDOW, fit_contextual
@@ -261,3 +261,20 @@ def test_one_encoder_call_gives_sentence_vectors_unchanged_and_a_vector_per_word
     assert np.allclose(long.vector, models.encoder.encode([text[long.start : long.end]])[0])
     vectors = token_vectors(analysis)
     assert not vectors[: short.token_end].any() and vectors[long.token_start :].any(axis=1).all()
+
+
+def test_wnut_is_also_scored_without_the_names_after_a_detached_at(models, tmp_path):
+    corpus = tmp_path / "wnut.conll"
+    rows = [
+        "RT\tO",
+        "@\tO",
+        "NicholasPegg\tB-person",
+        ":\tO",
+        "Marcus\tB-person",
+        "Delgado\tI-person",
+    ]
+    corpus.write_text("\n".join(rows) + "\n", "utf-8")
+    every, outside_mentions = wnut_scores(models, corpus)
+    assert every.gold == 2
+    assert outside_mentions.gold == 1
+    assert outside_mentions.recall == 1.0
