@@ -156,10 +156,13 @@ class _DraftReview:
         ]
         students = {w for n in full + tied for w in self.text[n.start : n.end].casefold().split()}
         for name in lone:
-            if name in tied or self.text[name.start : name.end].casefold() in students:
-                found.append(
-                    self._name_finding(R.FIRST_NAME, name, "This names one of your students.")
-                )
+            if name in tied:
+                what = "This names one of your students."
+            elif self.text[name.start : name.end].casefold() in students:
+                what = "This names the same student again: leave every mention out."
+            else:
+                continue
+            found.append(self._name_finding(R.FIRST_NAME, name, what))
         for handle in whereabouts.handles(self.doc):
             if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
                 found.append(

@@ -195,6 +195,19 @@ def test_full_name_fix_is_the_de_identified_wording(privacy, models):
     assert fixed == "Huge congrats to one of my students for winning!"
 
 
+def test_every_mention_of_a_named_student_gets_its_own_fix(privacy, models):
+    text = "Marcus Delgado read his poem at the assembly. So proud of Marcus!"
+    findings = sorted(run(privacy, models, text), key=lambda f: f.start, reverse=True)
+    assert findings[0].message == "This names the same student again: leave every mention out."
+    fixed = text
+    for finding in findings:
+        assert finding.fix is not None
+        fixed = fixed[: finding.start] + finding.fix.replacement + fixed[finding.end :]
+    assert (
+        fixed == "One of my students read his poem at the assembly. So proud of one of my students!"
+    )
+
+
 def test_possessive_and_sentence_start_fixes_read_naturally(privacy, models):
     text = "Sophia Martinez's poster won first place."
     (finding,) = run(privacy, models, text)
