@@ -338,6 +338,10 @@ FAMOUS_PEOPLE = frozenset(
         "Christopher Columbus",
         "Wolfgang Amadeus Mozart",
         "Ludwig van Beethoven",
+        # names said as exclamations ("Jesus, my students are tired today")
+        *("God", "Jesus", "Christ", "Jesus Christ", "Lord", "Allah", "Buddha"),
+        # and the ones children write letters to
+        *("Santa", "Santa Claus", "Tooth Fairy", "Easter Bunny"),
     )
 )
 PLACE_NAMES = frozenset(
@@ -595,13 +599,17 @@ class NameFinder:
         return not (end < len(doc) and doc[end].lower_ in PLACE_WORDS)
 
     def _name_shaped(self, token: Token) -> bool:
-        """A capitalised word that is no plain dictionary word, stop word, title or place word."""
+        """A capitalised word that is a first name, or no dictionary word (nor the plural of
+        one: "Wildcats"), stop word, title or place word."""
         lower = token.lower_
         if not _looks_like_name(token) or token.is_stop or lower in self.vocab.titles:
             return False
         if lower in PLACE_WORDS or lower in PLACE_NAMES:
             return False
-        return lower not in self.vocab.english or lower in self.lists.first
+        if lower in self.lists.first:
+            return True
+        singular = lower[:-1] if lower.endswith("s") else lower
+        return lower not in self.vocab.english and singular not in self.vocab.english
 
     def _could_be_name(self, token: Token) -> bool:
         """A name-shaped word that spaCy does not call a place or an organisation."""

@@ -179,6 +179,9 @@ BENIGN = [
     # headings with a colon are not speakers; a staff member named again is still staff
     "Reminder: permission slips are due Friday! Kahoot: 3rd period won again.",
     "Thanks to Principal Hayes for the pizza party. Hayes, you're the best!",
+    "Jesus, my students are tired today. Thank God it's Friday!",
+    "Dear Santa, my 2nd graders have been very good this year.",
+    "Congrats Wildcats! My 5th graders won the district spelling bee.",
 ]
 
 
