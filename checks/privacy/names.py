@@ -509,7 +509,9 @@ class NameFinder:
 
     The name classifier (`checks/privacy/name_model.py`) decides, token by token; the hand-written
     rules below (spaCy's PERSON entities, census-list first names followed by surnames) are among
-    its features, and a word right after a title or "my name is" is always a name."""
+    its features, and a word right after a title, a greeting or "my name is", or a speaker's
+    label in a quoted exchange, is always a name. Single words listed with a name join it, and so
+    does every later mention of a name found (the same person, with the same role)."""
 
     def __init__(
         self,
