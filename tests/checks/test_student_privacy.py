@@ -108,6 +108,7 @@ POSITIVES = [
         {("PRIV004", "He is undocumented and scared to come to school.")},
     ),
     # PRIV005: a student's or family's contact details
+    ("Call his mom at 555-0134 if you found his jacket.", {("PRIV005", " 555-0134")}),
     (
         "Call his mom at 503-201-3344 if you found his jacket.",
         {("PRIV005", " 503-201-3344")},
@@ -182,6 +183,9 @@ BENIGN = [
     "Jesus, my students are tired today. Thank God it's Friday!",
     "Dear Santa, my 2nd graders have been very good this year.",
     "Congrats Wildcats! My 5th graders won the district spelling bee.",
+    # counts and times are not addresses or phone numbers
+    "She collected 1250 cans and 300 boxes for the food drive!",
+    "Call me at 3:30 about my student's field trip form.",
 ]
 
 
