@@ -69,8 +69,13 @@ PATTERNS = {f"cue:{label}": patterns for label, patterns in _PATTERNS.items()}
 
 
 def cued_sentences(matches: dict[str, list[Span]], sentence_of: list[int]) -> set[int]:
-    """Indices of sentences that have a cue, or are next to a sentence that has one."""
+    """Indices of sentences that have a cue, or are next to a sentence that has one. "My own
+    kids" are the teacher's children, not students."""
     cued = {
-        sentence_of[s.start] for label, f in matches.items() if label.startswith("cue:") for s in f
+        sentence_of[s.start]
+        for label, found in matches.items()
+        if label.startswith("cue:")
+        for s in found
+        if not (s.start > 0 and s.doc[s.start - 1].lower_ == "own")
     }
     return cued | {i + 1 for i in cued} | {i - 1 for i in cued if i > 0}

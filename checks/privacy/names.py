@@ -944,6 +944,12 @@ def _role(doc: Doc, span: Span, author: set[str]) -> Role:
         return "famous"
     if prev == "by" and span.start > 1 and not doc[span.start - 2].is_stop:
         return "famous"
+    if [t.lower_ for t in before][-2:] in (["vote", "for"], ["voting", "for"]) or prev in {
+        "elect",
+        "re-elect",
+        "reelect",
+    }:
+        return "famous"
     after = [t.lower_ for t in doc[span.end : span.end + 5] if not t.is_sent_start]
     if any(w in PET_WORDS for w in after[:5]) or any(t.lower_ in PET_WORDS for t in before):
         return "pet"

@@ -131,9 +131,12 @@ def students_now(matches: dict[str, list[Span]], sentence_of: list[int]) -> list
 
 
 def media_mentions(matches: dict[str, list[Span]]) -> list[Mention]:
+    """Photos and videos the post shares; not someone else's ("can't wait to see your summer
+    pics")."""
     return [
         Mention("media", s.start_char, s.end_char, s.start)
         for s in longest(matches.get("media", []))
+        if not {t.lower_ for t in s.doc[max(s.start - 2, 0) : s.start]} & {"your", "their"}
     ]
 
 

@@ -183,6 +183,11 @@ BENIGN = [
     "Jesus, my students are tired today. Thank God it's Friday!",
     "Dear Santa, my 2nd graders have been very good this year.",
     "Congrats Wildcats! My 5th graders won the district spelling bee.",
+    # the teacher's own children and candidates for office are not students
+    "Took my own kids to the pumpkin patch this weekend. Jack picked the biggest one!",
+    "Told my 5th graders to remind their parents to vote for Jensen for school board.",
+    # students' own photos are theirs to share
+    "Can't wait to see your summer pics, 3rd period!",
     # counts and times are not addresses or phone numbers
     "She collected 1250 cans and 300 boxes for the food drive!",
     "Call me at 3:30 about my student's field trip form.",
