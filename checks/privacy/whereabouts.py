@@ -154,13 +154,21 @@ PLATFORM_WORDS = frozenset(
 )
 
 
+INSTITUTION_WORDS = ("school", "district", "athletic", "pta", "pto", "library", "official")
+"""Words in a handle that make it an institution's account ("@wmsathletics", "@lincolnpta")."""
+
+
 def handles(doc: Doc) -> list[Mention]:
     """ "@maya.makes": social media handles, except the author's own ("follow my insta
-    @coachdave_lifts", "add me on snap @msj_teaches") and class codes ("text @mrsk5 to 81010")."""
+    @coachdave_lifts", "add me on snap @msj_teaches"), class codes ("text @mrsk5 to 81010") and
+    institutions' accounts ("follow @wmsathletics for scores")."""
     return [
         Mention("handle", t.idx, t.idx + len(t.text), t.i)
         for t in doc
-        if t.text.startswith("@") and len(t.text) > 2 and not _own_or_code(doc, t.i)
+        if t.text.startswith("@")
+        and len(t.text) > 2
+        and not _own_or_code(doc, t.i)
+        and not any(word in t.lower_ for word in INSTITUTION_WORDS)
     ]
 
 
