@@ -231,6 +231,7 @@ _CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
         ],
         [{"LOWER": "illegal"}, {"LEMMA": {"IN": ["immigrant", "alien"]}}],
         [{"LOWER": "no"}, {"LOWER": "papers"}],
+        [{"LOWER": "green"}, {"LEMMA": "card"}],
     ],
 }
 

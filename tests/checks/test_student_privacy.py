@@ -59,6 +59,7 @@ POSITIVES = [
         {("PRIV002", "Aiden")},
     ),
     ("Ethan R. from room 14 built a working volcano.", {("PRIV002", "Ethan R.")}),
+    ("Shoutout to jayden m. in 3rd period!", {("PRIV002", "jayden m.")}),
     ("My student Sofia read her poem to the whole school.", {("PRIV002", "Sofia")}),
     ("Follow my student @maya.makes for her amazing art!", {("PRIV002", "@maya.makes")}),
     # every later mention of a named student, and speakers in a quoted exchange
@@ -102,6 +103,13 @@ POSITIVES = [
     (
         "She is pregnant and still comes to class every day.",
         {("PRIV004", "She is pregnant and still comes to class every day.")},
+    ),
+    (
+        "My student Xiomara just got her green card!",
+        {
+            ("PRIV002", "Xiomara"),
+            ("PRIV004", "My student Xiomara just got her green card!"),
+        },
     ),
     (
         "He is undocumented and scared to come to school.",
