@@ -1,8 +1,8 @@
 """The `tone` check: hostile, insulting, threatening or obscene wording, and drafts written in anger.
 
 The tone model scores every sentence of every draft in one call per batch. The embedded engine
-reads the sentence vectors the semantic layer computes for the batch (`checks.semantic`), so the
-encoder runs once per batch for every check that compares sentences. A sentence scoring over
+reads the word vectors the semantic layer computes for the batch (`checks.semantic`), so the
+encoder runs once per batch for every check that reads sentences. A sentence scoring over
 `REPORT_FLOOR` on a label is then explained by occlusion: its most likely culprit words (at most
 `MAX_OCCLUDED`, content words ranked by how offensive each reads on its own) are removed in turn,
 all those variants of all flagged sentences scored in one more call, and the words whose removal
@@ -240,8 +240,9 @@ class _Sentence:
     """Character offsets (in the draft) of each word, punctuation and spaces left out."""
     content: tuple[bool, ...]
     """Per word: False for stop words ("the", "is", "of"), which occlusion never removes."""
-    vector: np.ndarray | None
-    """The semantic layer's embedding of text[start:end], when it computed one."""
+    words_read: np.ndarray | None
+    """The semantic layer's word vectors of text[start:end] (one row per word with word pieces),
+    when it computed them."""
 
 
 class ToneCheck:
@@ -258,7 +259,7 @@ class ToneCheck:
         self._embedded = (
             model if isinstance(model, EmbeddedTone) and model.encoder is not None else None
         )
-        """Set when the engine reads sentence vectors: then it shares the semantic layer's."""
+        """Set when the engine reads word vectors: then it shares the semantic layer's."""
 
     def readable(self, sentence: str) -> str:
         """What the tone model scores: the writer's own words (`own_words`), normalised."""
@@ -280,7 +281,10 @@ class ToneCheck:
         readable = [self.readable(t) for t in texts]
         scores = self._score(
             readable,
-            [s.vector if r == t else None for s, t, r in zip(found, texts, readable, strict=True)],
+            [
+                s.words_read if r == t else None
+                for s, t, r in zip(found, texts, readable, strict=True)
+            ],
         )
         flagged = [
             (s, sc)
@@ -308,10 +312,10 @@ class ToneCheck:
         return findings
 
     def _score(
-        self, texts: Sequence[str], vectors: Sequence[np.ndarray | None]
+        self, texts: Sequence[str], words: Sequence[np.ndarray | None]
     ) -> list[dict[str, float]]:
         if self._embedded is not None:
-            return self._embedded.score(texts, vectors)
+            return self._embedded.score(texts, words)
         return self.model.score(texts)
 
     def _occlusion(
@@ -366,10 +370,18 @@ def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
                     end=last.end,
                     words=tuple((start, end) for start, end, _ in words),
                     content=tuple(content for _, _, content in words),
-                    vector=first.vector if len(group) == 1 else None,
+                    words_read=_word_rows(first.token_vectors) if len(group) == 1 else None,
                 )
             )
     return result
+
+
+def _word_rows(token_vectors: np.ndarray | None) -> np.ndarray | None:
+    """The semantic layer's token vectors without the rows of tokens that have no word piece
+    (spaces): the rows `models.tone_layers.word_vectors` gives a text the engine encodes."""
+    if token_vectors is None:
+        return None
+    return token_vectors[np.any(token_vectors != 0, axis=1)]
 
 
 def _whole_sentences(analysis: Analysis) -> list[list[Sentence]]:

@@ -6,8 +6,12 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import torch
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -104,3 +108,8 @@ class SentenceEncoder:
                 pieces.append(WordPieces(vectors=layer[row][real], starts=offsets[row, real, 0]))
         back = np.argsort(order)
         return np.vstack(vectors)[back], [pieces[i] for i in back]
+
+    def layers_above_pieces(self) -> list[torch.nn.Module]:
+        """The transformer layers that run after layer `TOKEN_LAYER` (the word pieces' layer), in
+        order: a model that reads the word pieces can start from copies of them."""
+        return list(self._model[0].auto_model.encoder.layer[TOKEN_LAYER:])

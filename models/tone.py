@@ -1,8 +1,9 @@
 """Tone models: each scores texts per label (obscene, insult, threat, ...) in [0, 1].
 
 Two engines behind one interface, chosen by the `tone_engine` setting:
-- `embedded` (always offline): alt-profanity-check for obscenity, plus a small classifier on
-  all-MiniLM-L6-v2 sentence embeddings for insult, threat, identity attack and anger;
+- `embedded` (always offline): alt-profanity-check for obscenity, plus all-MiniLM-L6-v2's last
+  layers fine-tuned over its word vectors (`models.tone_layers`) for insult, threat, identity
+  attack and anger;
 - `detoxify:<variant>`: Detoxify from a local checkpoint (`models.detoxify_engine`).
 `auto` uses Detoxify when a checkpoint is configured and loads, the embedded engine otherwise.
 """
@@ -12,15 +13,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+import spacy
+from spacy.tokenizer import Tokenizer
 
 from models.detoxify_variants import variant
 from models.encoder import SentenceEncoder
 from models.settings import ModelSettings
-from models.tone_classifier import CLEAN, EmbeddingClassifier, load_classifier
+from models.tone_layers import CLEAN, ToneLayers, load_layers, word_vectors
 
 log = logging.getLogger(__name__)
 
@@ -96,33 +100,34 @@ def hostility(scores: dict[str, float]) -> float:
 class EmbeddedTone:
     """The always-available default. One profanity call and at most one encoder call per batch.
 
-    Its classifier reads all-MiniLM-L6-v2 sentence vectors, the same ones the semantic layer
-    computes: a caller that already holds a text's vector passes it in `vectors`, and only the
-    texts without one are encoded."""
+    Its classifier reads all-MiniLM-L6-v2 word vectors, the same ones the semantic layer computes
+    in its encoder pass: a caller that already holds a text's word vectors passes them in
+    `words`, and only the texts without them are encoded."""
 
     engine = "embedded"
 
     def __init__(
-        self, encoder: SentenceEncoder | None, classifier: EmbeddingClassifier | None = None
+        self, encoder: SentenceEncoder | None, classifier: ToneLayers | None = None
     ) -> None:
         from profanity_check import predict_prob
 
         self._predict_prob = predict_prob
         self.encoder = encoder
-        self._classifier = (classifier or load_classifier()) if encoder is not None else None
+        self._classifier = (classifier or load_layers()) if encoder is not None else None
         classes = self._classifier.classes if self._classifier else ()
         self.labels = ("obscene", *(c for c in classes if c != CLEAN))
 
     def score(
-        self, texts: Sequence[str], vectors: Sequence[np.ndarray | None] | None = None
+        self, texts: Sequence[str], words: Sequence[np.ndarray | None] | None = None
     ) -> list[dict[str, float]]:
-        """Scores per text; `vectors[i]`, when not None, is the encoder's vector of `texts[i]`."""
+        """Scores per text; `words[i]`, when not None, holds the word vectors of `texts[i]` (one
+        row per word with word pieces, as `word_vectors` gives them)."""
         if not texts:
             return []
         texts = list(texts)
         results = [{"obscene": p} for p in self.obscene(texts)]
         if self.encoder is not None and self._classifier is not None:
-            probs = self._classifier.probabilities(_vectors(self.encoder, texts, vectors))
+            probs = self._classifier.probabilities(_words(self.encoder, texts, words))
             for row, result in zip(probs, results, strict=True):
                 labels = zip(self._classifier.classes, row.tolist(), strict=True)
                 result.update(pool_offensive(dict(labels)))
@@ -161,15 +166,29 @@ def pool_offensive(probabilities: dict[str, float]) -> dict[str, float]:
     return scores
 
 
-def _vectors(
+def _words(
     encoder: SentenceEncoder, texts: list[str], known: Sequence[np.ndarray | None] | None
-) -> np.ndarray:
-    """Every text's vector: the known ones as given, the rest from one encoder call."""
-    if known is None:
-        return encoder.encode(texts)
-    missing = [i for i, v in enumerate(known) if v is None]
-    encoded = iter(encoder.encode([texts[i] for i in missing]) if missing else [])
-    return np.stack([next(encoded) if v is None else v for v in known])
+) -> list[np.ndarray]:
+    """Every text's word vectors: the known ones as given, the rest from one encoder call."""
+    known = known if known is not None else [None] * len(texts)
+    missing = [i for i, w in enumerate(known) if w is None]
+    _, pieces = encoder.encode_with_pieces([texts[i] for i in missing]) if missing else (None, [])
+    encoded = iter(
+        word_vectors(p, word_starts(texts[i])) for i, p in zip(missing, pieces, strict=True)
+    )
+    return [next(encoded) if w is None else w for w in known]
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each word of `text` starts: spaCy's English tokenizer, the same rules as the
+    pipeline's, so that a text the engine encodes itself gets the words the semantic layer
+    gives the pipeline's sentences."""
+    return [token.idx for token in _tokenizer()(text)]
+
+
+@cache
+def _tokenizer() -> Tokenizer:
+    return spacy.blank("en").tokenizer
 
 
 def detoxify_checkpoint(settings: ModelSettings) -> Path | None:

@@ -12,10 +12,12 @@ from checks import parent_test, tone
 from checks.analysis import Analysis
 from checks.pipeline import Pipeline
 from checks.policy import Policy
+from checks.semantic import embed_batch
 from checks.types import Draft, Report
-from models.encoder import SentenceEncoder
+from models.encoder import SentenceEncoder, WordPieces
 from models.registry import Models
-from models.tone import EmbeddedTone
+from models.tone import EmbeddedTone, word_starts
+from models.tone_layers import word_vectors
 
 
 @pytest.fixture(scope="module")
@@ -209,6 +211,11 @@ class CountingEncoder:
         self.sentences += len(texts)
         return self.inner.encode(texts)
 
+    def encode_with_pieces(self, texts: Sequence[str]) -> tuple[np.ndarray, list[WordPieces]]:
+        self.runs += bool(texts)
+        self.sentences += len(texts)
+        return self.inner.encode_with_pieces(texts)
+
 
 def with_counting_encoder(models: Models) -> tuple[Models, CountingEncoder]:
     """The session's models, with the embedded tone engine and the encoder counting encodes."""
@@ -223,7 +230,7 @@ def with_counting_encoder(models: Models) -> tuple[Models, CountingEncoder]:
     return shared, counting
 
 
-def test_tone_reads_the_sentence_vectors_the_semantic_layer_computes(
+def test_tone_reads_the_word_vectors_the_semantic_layer_computes(
     models: Models, default_policy: Policy
 ) -> None:
     shared, counting = with_counting_encoder(models)
@@ -249,3 +256,41 @@ def test_profanity_alone_is_explained_without_encoding_its_variants(
     report = pipeline.run(Draft(text), default_policy)
     assert spans(report, text, "TONE003") == ["Fucking"]
     assert (counting.runs, counting.sentences) == (1, 1)
+
+
+def test_the_word_vectors_shared_by_the_semantic_layer_are_the_ones_the_engine_computes(
+    models: Models,
+) -> None:
+    assert models.encoder is not None
+    text = "Our robotics team killed it at regionals. Parents, thank you for driving the kids!"
+    [analysis] = analyses(models, [text])
+    embed_batch([analysis], models.encoder)
+    found = tone._sentences(0, analysis)
+    assert len(found) == 2
+    for sentence in found:
+        own = text[sentence.start : sentence.end]
+        _, [pieces] = models.encoder.encode_with_pieces([own])
+        assert sentence.words_read is not None
+        np.testing.assert_allclose(
+            sentence.words_read, word_vectors(pieces, word_starts(own)), atol=1e-5
+        )
+
+
+@pytest.mark.parametrize(
+    ("hostile", "benign"),
+    [
+        ("Gay people are disgusting.", "Gay people are not disgusting, and I will keep saying it."),
+        ("Women can't do math.", "Anyone who tells girls that women can't do math is wrong."),
+        (
+            "I would never trust a Jewish colleague with the budget.",
+            "Our Jewish colleague runs the budget and does it brilliantly.",
+        ),
+        ("Deaf students are slow.", "I hate the new attendance software."),
+    ],
+)
+def test_the_same_words_in_another_order_or_aimed_at_a_thing_read_differently(
+    tone_only: Pipeline, default_policy: Policy, hostile: str, benign: str
+) -> None:
+    """Negation, calling a claim out and disliking a thing: the word order the tone layers read."""
+    assert ("TONE006", "error") in tone_findings(tone_only.run(Draft(hostile), default_policy))
+    assert tone_only.run(Draft(benign), default_policy).verdict == "clean"

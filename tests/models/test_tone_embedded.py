@@ -3,20 +3,33 @@ reproduces them from the hand-written exemplars."""
 
 from __future__ import annotations
 
+from importlib import resources
+
 import numpy as np
 import pytest
+from safetensors import safe_open
 
+from models.encoder import TOKEN_LAYER
 from models.registry import Models
-from models.tone import EmbeddedTone, hostility, pool_offensive
-from models.tone_classifier import load_classifier
+from models.tone import EmbeddedTone, hostility, pool_offensive, word_starts
 from models.tone_groups import frame
-from models.train_tone import DEFAULT_EXEMPLARS, read_exemplars, train
+from models.tone_layers import WEIGHTS_FILE, load_layers, word_vectors
+from models.train_tone import DEFAULT_EXEMPLARS, Setting, read_exemplars, train
+
+SHIPPED = resources.files("models").joinpath("data", WEIGHTS_FILE)
 
 
-def test_shipped_classifier_is_plain_arrays() -> None:
-    classifier = load_classifier()
+def shipped_metadata() -> dict[str, str]:
+    with resources.as_file(SHIPPED) as path, safe_open(str(path), framework="pt") as weights:
+        return weights.metadata()
+
+
+def test_shipped_weights_are_safetensors_with_the_layers_above_the_word_pieces() -> None:
+    classifier = load_layers()
     assert classifier.classes == ("anger", "clean", "identity_attack", "insult", "threat")
-    assert classifier.coef.shape == (5, 384)
+    assert len(classifier.layers) == 6 - TOKEN_LAYER
+    assert SHIPPED.read_bytes()[8:9] == b"{"  # a JSON header, then raw tensors: nothing to unpickle
+    assert {"exemplars_sha256", "learning_rate", "epochs"} <= set(shipped_metadata())
 
 
 def test_embedded_engine_scores_profanity_and_the_classifier_labels(models: Models) -> None:
@@ -38,12 +51,14 @@ def test_naming_a_group_is_not_profanity_swearing_is(models: Models) -> None:
     assert gay["obscene"] < 0.5 and black["obscene"] < 0.5 < swearing["obscene"]
 
 
-def test_known_sentence_vectors_are_used_and_only_the_missing_ones_encoded(models: Models) -> None:
+def test_known_word_vectors_are_used_and_only_the_missing_ones_encoded(models: Models) -> None:
     tone = models.tone
     assert isinstance(tone, EmbeddedTone) and models.encoder is not None
     texts = ["You are a worthless idiot.", "The kids crushed their reading goals."]
-    known = models.encoder.encode(texts[:1])
-    shared = tone.score(texts, [known[0], None])
+    _, [pieces] = models.encoder.encode_with_pieces(texts[:1])
+    known = word_vectors(pieces, word_starts(texts[0]))
+    assert len(known) == 6  # five words and the full stop
+    shared = tone.score(texts, [known, None])
     alone = tone.score(texts)
     for got, want in zip(shared, alone, strict=True):
         assert got == pytest.approx(want, abs=1e-4)
@@ -57,17 +72,20 @@ def test_without_an_encoder_only_profanity_is_scored() -> None:
 
 def test_exemplars_cover_every_class() -> None:
     labels, texts = read_exemplars(DEFAULT_EXEMPLARS)
-    assert set(labels) == set(load_classifier().classes)
+    assert set(labels) == set(load_layers().classes)
     assert len(texts) == len(set(texts))
 
 
 def test_training_script_reproduces_the_shipped_weights(models: Models) -> None:
+    """Retrained with the shipped setting (the cross-validation that chose it takes minutes)."""
     assert models.encoder is not None
-    retrained, _, _ = train(DEFAULT_EXEMPLARS, models.encoder)
-    shipped = load_classifier()
+    metadata = shipped_metadata()
+    setting = Setting(float(metadata["learning_rate"]), int(metadata["epochs"]), cv_f1=0.0)
+    retrained, _ = train(DEFAULT_EXEMPLARS, models.encoder, setting)
+    shipped = load_layers()
     assert retrained.classes == shipped.classes
-    np.testing.assert_allclose(retrained.coef, shipped.coef, atol=1e-3)
-    np.testing.assert_allclose(retrained.intercept, shipped.intercept, atol=1e-3)
+    for name, tensor in shipped.state_dict().items():
+        np.testing.assert_allclose(retrained.state_dict()[name].numpy(), tensor.numpy(), atol=1e-4)
 
 
 def test_a_threat_against_a_group_is_not_lost_between_two_labels() -> None:
