@@ -322,15 +322,24 @@ class ToneCheck:
         self, drafts: Sequence[Draft], flagged: Sequence[tuple[_Sentence, dict[str, float]]]
     ) -> list[tuple[_Sentence, dict[str, float], list[tuple[int, dict[str, float]]]]]:
         """Per flagged sentence: its scores, and the scores without each candidate word (by word
-        index). A sentence flagged for profanity alone needs only the profanity score of its
+        index). A sentence reported only for labels whose span is the whole sentence needs no
+        variant; one whose other label is profanity alone needs only the profanity score of its
         variants, which costs no sentence encoding; the others are scored in full, every variant
         of the batch in one call."""
-        chosen = _candidates(drafts, [s for s, _ in flagged], self.normalise)
+        occluded = [_occluded_labels(base) for _, base in flagged]
+        chosen = [
+            words if labels else []
+            for words, labels in zip(
+                _candidates(drafts, [s for s, _ in flagged], self.normalise), occluded, strict=True
+            )
+        ]
         variants = [
             [self.readable(_without(drafts[s.draft_index].text, s, s.words[i])) for i in words]
             for (s, _), words in zip(flagged, chosen, strict=True)
         ]
-        profanity_only = [self._profanity_only(base) for _, base in flagged]
+        profanity_only = [
+            self._embedded is not None and labels == {"obscene"} for labels in occluded
+        ]
         full = [
             v
             for texts, only in zip(variants, profanity_only, strict=True)
@@ -351,10 +360,12 @@ class ToneCheck:
             for (s, base), words, only in zip(flagged, chosen, profanity_only, strict=True)
         ]
 
-    def _profanity_only(self, base: dict[str, float]) -> bool:
-        """Whether `obscene` is the only label this sentence is reported for (embedded engine)."""
-        reported = {k for k, v in base.items() if k in _BY_LABEL and v >= REPORT_FLOOR}
-        return self._embedded is not None and reported == {"obscene"}
+
+def _occluded_labels(scores: dict[str, float]) -> set[str]:
+    """The labels a sentence is reported for whose span occlusion finds (not the whole-sentence
+    ones)."""
+    reported = {k for k, v in scores.items() if k in _BY_LABEL and v >= REPORT_FLOOR}
+    return reported - WHOLE_SENTENCE_LABELS
 
 
 def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:

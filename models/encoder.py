@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,11 @@ class SentenceEncoder:
         finally:
             if wanted != before:
                 torch.set_num_threads(before)
+
+    def threads_for(self, sentences: int) -> AbstractContextManager[None]:
+        """The intra-op threads of an encoder call with `sentences` sentences, for a model that
+        runs over the encoder's output in the same batch."""
+        return self._threads(sentences)
 
     def encode(self, sentences: Sequence[str]) -> np.ndarray:
         """One call for all sentences (a batch is far cheaper than one call per sentence)."""

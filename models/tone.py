@@ -114,6 +114,8 @@ class EmbeddedTone:
         self._predict_prob = predict_prob
         self.encoder = encoder
         self._classifier = (classifier or load_layers()) if encoder is not None else None
+        if encoder is not None:
+            _tokenizer()  # loaded with the model, not by the first request that needs it
         classes = self._classifier.classes if self._classifier else ()
         self.labels = ("obscene", *(c for c in classes if c != CLEAN))
 
@@ -127,7 +129,9 @@ class EmbeddedTone:
         texts = list(texts)
         results = [{"obscene": p} for p in self.obscene(texts)]
         if self.encoder is not None and self._classifier is not None:
-            probs = self._classifier.probabilities(_words(self.encoder, texts, words))
+            sentences = _words(self.encoder, texts, words)
+            with self.encoder.threads_for(len(sentences)):
+                probs = self._classifier.probabilities(sentences)
             for row, result in zip(probs, results, strict=True):
                 labels = zip(self._classifier.classes, row.tolist(), strict=True)
                 result.update(pool_offensive(dict(labels)))

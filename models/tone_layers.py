@@ -31,6 +31,7 @@ HEADS = 12
 FEEDFORWARD = 1536
 DROPOUT = 0.1
 LAYER_NORM_EPS = 1e-12
+CHUNK = 16
 
 
 def _layer() -> nn.TransformerEncoderLayer:
@@ -76,13 +77,19 @@ class ToneLayers(nn.Module):
         return self.head(self.dropout(pooled))
 
     def probabilities(self, sentences: Sequence[np.ndarray]) -> np.ndarray:
-        """Class probabilities (columns in `classes` order) for each sentence's word vectors."""
-        if not sentences:
-            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        """Class probabilities (columns in `classes` order) for each sentence's word vectors.
+
+        Sentences run longest first, `CHUNK` at a time, so that each chunk pads to similar
+        lengths (one long sentence would otherwise make every short one cost as much)."""
+        result = np.zeros((len(sentences), len(self.classes)), dtype=np.float32)
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
         self.eval()
         with torch.inference_mode():
-            words, padding = pad(sentences)
-            return torch.softmax(self(words, padding), dim=-1).numpy()
+            for first in range(0, len(order), CHUNK):
+                rows = order[first : first + CHUNK]
+                words, padding = pad([sentences[i] for i in rows])
+                result[rows] = torch.softmax(self(words, padding), dim=-1).numpy()
+        return result
 
     def save(self, path: Path, **metadata: str) -> None:
         tensors = {k: v.detach().contiguous() for k, v in self.state_dict().items()}

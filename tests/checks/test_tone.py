@@ -4,6 +4,7 @@ it leaves profanity-like praise, identity mentions and counter-speech alone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 import numpy as np
 import pytest
@@ -216,6 +217,9 @@ class CountingEncoder:
         self.sentences += len(texts)
         return self.inner.encode_with_pieces(texts)
 
+    def threads_for(self, sentences: int) -> AbstractContextManager[None]:
+        return self.inner.threads_for(sentences)
+
 
 def with_counting_encoder(models: Models) -> tuple[Models, CountingEncoder]:
     """The session's models, with the embedded tone engine and the encoder counting encodes."""
@@ -294,3 +298,25 @@ def test_the_same_words_in_another_order_or_aimed_at_a_thing_read_differently(
     """Negation, calling a claim out and disliking a thing: the word order the tone layers read."""
     assert ("TONE006", "error") in tone_findings(tone_only.run(Draft(hostile), default_policy))
     assert tone_only.run(Draft(benign), default_policy).verdict == "clean"
+
+
+class GroupAttackModel:
+    """A stand-in tone model that reads an attack on a group in any sentence saying 'vermin'."""
+
+    engine = "detoxify:original"
+    labels = ("identity_attack",)
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+
+    def score(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        self.calls.append(len(texts))
+        return [{"identity_attack": 0.9 if "vermin" in t else 0.01} for t in texts]
+
+
+def test_a_sentence_reported_only_as_a_whole_costs_no_occlusion(models: Models) -> None:
+    model = GroupAttackModel()
+    text = "Recess was fun. People from that country are vermin."
+    [found] = tone.ToneCheck(model).run_batch([Draft(text)], analyses(models, [text]))
+    assert model.calls == [2]
+    assert [text[f.start : f.end] for f in found] == ["People from that country are vermin"]
