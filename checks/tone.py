@@ -243,6 +243,8 @@ class _Sentence:
     words_read: np.ndarray | None
     """The semantic layer's word vectors of text[start:end] (one row per word with word pieces),
     when it computed them."""
+    row_starts: np.ndarray | None
+    """Where (in the draft) the word of each row of `words_read` starts."""
 
 
 class ToneCheck:
@@ -311,6 +313,22 @@ class ToneCheck:
                 findings[index].append(_anger_finding(draft.text, anger))
         return findings
 
+    def _variant_words(
+        self, drafts: Sequence[Draft], sentence: _Sentence, word: tuple[int, int]
+    ) -> np.ndarray | None:
+        """The word vectors of `sentence` without `word`'s rows, when the engine read the
+        sentence from the semantic layer's vectors (None otherwise: the variant is encoded).
+        Occlusion then runs only the tone layers: they no longer see the word, though the
+        encoder's lower layers did."""
+        if self._embedded is None or sentence.words_read is None or sentence.row_starts is None:
+            return None
+        own = drafts[sentence.draft_index].text[sentence.start : sentence.end]
+        if self.readable(own) != own:
+            return None
+        start, end = word
+        keep = (sentence.row_starts < start) | (sentence.row_starts >= end)
+        return sentence.words_read[keep]
+
     def _score(
         self, texts: Sequence[str], words: Sequence[np.ndarray | None]
     ) -> list[dict[str, float]]:
@@ -325,7 +343,7 @@ class ToneCheck:
         index). A sentence reported only for labels whose span is the whole sentence needs no
         variant; one whose other label is profanity alone needs only the profanity score of its
         variants, which costs no sentence encoding; the others are scored in full, every variant
-        of the batch in one call."""
+        of the batch in one call (`_variant_words`: most without the encoder)."""
         occluded = [_occluded_labels(base) for _, base in flagged]
         chosen = [
             words if labels else []
@@ -349,7 +367,13 @@ class ToneCheck:
         cheap = [
             v for texts, only in zip(variants, profanity_only, strict=True) if only for v in texts
         ]
-        scored_full = iter(self.model.score(full) if full else [])
+        known = [
+            self._variant_words(drafts, s, s.words[i])
+            for (s, _), words, only in zip(flagged, chosen, profanity_only, strict=True)
+            if not only
+            for i in words
+        ]
+        scored_full = iter(self._score(full, known) if full else [])
         scored_cheap = iter(
             [{"obscene": p} for p in self._embedded.obscene(cheap)]
             if cheap and self._embedded is not None
@@ -381,18 +405,22 @@ def _sentences(index: int, analysis: Analysis) -> list[_Sentence]:
                     end=last.end,
                     words=tuple((start, end) for start, end, _ in words),
                     content=tuple(content for _, _, content in words),
-                    words_read=_word_rows(first.token_vectors) if len(group) == 1 else None,
+                    **_read_words(analysis, first if len(group) == 1 else None),
                 )
             )
     return result
 
 
-def _word_rows(token_vectors: np.ndarray | None) -> np.ndarray | None:
-    """The semantic layer's token vectors without the rows of tokens that have no word piece
-    (spaces): the rows `models.tone_layers.word_vectors` gives a text the engine encodes."""
-    if token_vectors is None:
-        return None
-    return token_vectors[np.any(token_vectors != 0, axis=1)]
+def _read_words(analysis: Analysis, sentence: Sentence | None) -> dict[str, np.ndarray | None]:
+    """The semantic layer's token vectors of `sentence` without the rows of tokens that have no
+    word piece (spaces), which are the rows `models.tone_layers.word_vectors` gives a text the
+    engine encodes, and where each row's token starts."""
+    if sentence is None or sentence.token_vectors is None:
+        return {"words_read": None, "row_starts": None}
+    keep = np.any(sentence.token_vectors != 0, axis=1)
+    tokens = analysis.doc[sentence.token_start : sentence.token_end]
+    starts = np.array([token.idx for token in tokens])
+    return {"words_read": sentence.token_vectors[keep], "row_starts": starts[keep]}
 
 
 def _whole_sentences(analysis: Analysis) -> list[list[Sentence]]:
