@@ -320,3 +320,15 @@ def test_a_sentence_reported_only_as_a_whole_costs_no_occlusion(models: Models) 
     [found] = tone.ToneCheck(model).run_batch([Draft(text)], analyses(models, [text]))
     assert model.calls == [2]
     assert [text[f.start : f.end] for f in found] == ["People from that country are vermin"]
+
+
+def test_an_insult_read_from_the_semantic_layer_is_explained_without_the_encoder(
+    models: Models, default_policy: Policy
+) -> None:
+    shared, counting = with_counting_encoder(models)
+    pipeline = Pipeline(models.nlp, [tone.build(shared)])
+    text = "Great field trip today! Honestly some of the parents at pickup are complete morons."
+    report = pipeline.run(Draft(text), default_policy)
+    [span] = spans(report, text, "TONE005")
+    assert "morons" in span and "field trip" not in span
+    assert (counting.runs, counting.sentences) == (1, 2)
