@@ -251,15 +251,20 @@ def test_tone_reads_the_word_vectors_the_semantic_layer_computes(
     assert counting.sentences == 2  # "Go team!" is too short for the semantic layer: tone embeds it
 
 
+def explained(
+    models: Models, policy: Policy, text: str, code: str
+) -> tuple[list[str], tuple[int, int]]:
+    """The spans of `code` in one draft, and the encoder's (calls, sentences) for it."""
+    shared, counting = with_counting_encoder(models)
+    report = Pipeline(models.nlp, [tone.build(shared)]).run(Draft(text), policy)
+    return spans(report, text, code), (counting.runs, counting.sentences)
+
+
 def test_profanity_alone_is_explained_without_encoding_its_variants(
     models: Models, default_policy: Policy
 ) -> None:
-    shared, counting = with_counting_encoder(models)
-    pipeline = Pipeline(models.nlp, [tone.build(shared)])
     text = "Fucking proud of my 3rd graders today."
-    report = pipeline.run(Draft(text), default_policy)
-    assert spans(report, text, "TONE003") == ["Fucking"]
-    assert (counting.runs, counting.sentences) == (1, 1)
+    assert explained(models, default_policy, text, "TONE003") == (["Fucking"], (1, 1))
 
 
 def test_the_word_vectors_shared_by_the_semantic_layer_are_the_ones_the_engine_computes(
@@ -325,10 +330,7 @@ def test_a_sentence_reported_only_as_a_whole_costs_no_occlusion(models: Models) 
 def test_an_insult_read_from_the_semantic_layer_is_explained_without_the_encoder(
     models: Models, default_policy: Policy
 ) -> None:
-    shared, counting = with_counting_encoder(models)
-    pipeline = Pipeline(models.nlp, [tone.build(shared)])
     text = "Great field trip today! Honestly some of the parents at pickup are complete morons."
-    report = pipeline.run(Draft(text), default_policy)
-    [span] = spans(report, text, "TONE005")
+    [span], encoded = explained(models, default_policy, text, "TONE005")
     assert "morons" in span and "field trip" not in span
-    assert (counting.runs, counting.sentences) == (1, 2)
+    assert encoded == (1, 2)
