@@ -659,26 +659,29 @@ class NameFinder:
         """A name found in the draft, written again in full or one of its words on its own
         ("Marcus Delgado passed his retake. So proud of Marcus!"): the same person, with the
         same role."""
+        if not names:
+            return []
         taken = {i for n in names for i in range(n.token_start, n.token_end)}
+        folded = [t.text.casefold() for t in doc]
         again = []
         for name in (n for n in names if n.token_end - n.token_start > 1):
-            words = [t.text.casefold() for t in doc[name.token_start : name.token_end]]
+            words = folded[name.token_start : name.token_end]
             for i in range(len(doc) - len(words) + 1):
                 end = i + len(words)
-                if (
-                    taken.isdisjoint(range(i, end))
-                    and [t.text.casefold() for t in doc[i:end]] == words
-                ):
+                if folded[i:end] == words and taken.isdisjoint(range(i, end)):
                     taken.update(range(i, end))
                     again.append(_same_person(doc, i, end, name, name.words))
         parts: dict[str, NameSpan] = {}
         for name in names:
             for token in doc[name.token_start : name.token_end]:
                 if token.is_alpha and len(token.text) > 1 and not token.is_stop:
-                    parts.setdefault(token.text.casefold(), name)
-        for token in doc:
-            source = parts.get(token.text.casefold())
-            if source is None or token.i in taken or token.is_stop:
+                    parts.setdefault(folded[token.i], name)
+        for i, word in enumerate(folded):
+            source = parts.get(word)
+            if source is None or i in taken:
+                continue
+            token = doc[i]
+            if token.is_stop:
                 continue
             if token.text.islower() and token.lower_ in self.vocab.english:
                 continue
