@@ -15,7 +15,12 @@ spaCy's English tokenizer otherwise leaves as one token, hiding the speaker's na
 def load_spacy(name: str) -> Language:
     """Load the installed spaCy package `name` (by default the en_core_web_sm 3.8.0 repackage),
     with the tokenizer also splitting a speaker's colon from a glued quotation."""
-    nlp = spacy.load(name)
+    return with_speaker_infixes(spacy.load(name))
+
+
+def with_speaker_infixes(nlp: Language) -> Language:
+    """`nlp`, its tokenizer also splitting a speaker's colon from a glued quotation: every
+    tokenizer that must find the pipeline's words is made through here."""
     infixes = [*nlp.Defaults.infixes, COLON_BEFORE_QUOTE, QUOTE_AFTER_COLON]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

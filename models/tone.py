@@ -24,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from models.detoxify_variants import variant
 from models.encoder import SentenceEncoder
 from models.settings import ModelSettings
+from models.spacy_pipeline import with_speaker_infixes
 from models.tone_layers import CLEAN, ToneLayers, load_layers, word_vectors
 
 log = logging.getLogger(__name__)
@@ -192,7 +193,7 @@ def word_starts(text: str) -> list[int]:
 
 @cache
 def _tokenizer() -> Tokenizer:
-    return spacy.blank("en").tokenizer
+    return with_speaker_infixes(spacy.blank("en")).tokenizer
 
 
 def detoxify_checkpoint(settings: ModelSettings) -> Path | None:

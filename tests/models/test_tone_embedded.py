@@ -98,3 +98,8 @@ def test_exemplars_that_differ_only_by_the_group_share_a_frame() -> None:
     assert frame("Muslim women are welcome here.") == frame("Deaf people are welcome here.")
     assert frame("We should celebrate immigrant families.") == "We should celebrate {G}."
     assert frame("Picture day is Thursday.") == "Picture day is Thursday."
+
+
+def test_a_text_the_engine_encodes_itself_gets_the_pipelines_words(models: Models) -> None:
+    text = 'Overheard in 3rd period. Kenji:"Is glue a food?" Me: "no."'
+    assert word_starts(text) == [token.idx for token in models.nlp(text)]
