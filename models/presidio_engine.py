@@ -85,10 +85,10 @@ class DigitGroupsPhoneRecognizer(PatternRecognizer):
     """Digit groups written like a phone number in any country, never a span of years, a date
     or an IP address."""
 
-    def __init__(self, patterns: list[Pattern] | None = None, name: str | None = None) -> None:
+    def __init__(self, patterns: list[Pattern] | None = None) -> None:
         super().__init__(
             supported_entity="PHONE_NUMBER",
-            name=name or type(self).__name__,
+            name=type(self).__name__,
             patterns=patterns or list(_PHONE_PATTERNS),
         )
 
