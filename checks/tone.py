@@ -25,6 +25,7 @@ from spacy.tokens import Span
 from checks.analysis import Analysis
 from checks.rule import Rule
 from checks.semantic import Sentence, embed_batch, sentences
+from checks.tone_negation import ruled_out
 from checks.tone_normalise import Normaliser
 from checks.tone_quotes import own_words
 from checks.types import Draft, Finding, Fix, Level
@@ -55,6 +56,10 @@ WHOLE_SENTENCE_LABELS = frozenset({"identity_attack"})
 it and nobody is attacked), which is the one word that is not the problem."""
 
 ANGER_LABELS = ("anger", "insult", "threat", "toxicity")
+
+NEGATABLE_LABELS = frozenset({"insult", "threat", "identity_attack"})
+"""Labels whose finding is dropped when the sentence rules out every hostile word of its span
+("No child deserves to be hurt": `checks.tone_negation`). Profanity is profanity negated or not."""
 
 TERMINAL = frozenset(".!?…:;)]\"'\u201d\u2019")
 """Characters a sentence the writer ended ends with."""
@@ -288,13 +293,18 @@ class ToneCheck:
                 for s, t, r in zip(found, texts, readable, strict=True)
             ],
         )
-        flagged = [
-            (s, sc)
-            for s, sc in zip(found, scores, strict=True)
+        flagged_at = [
+            i
+            for i, sc in enumerate(scores)
             if any(v >= REPORT_FLOOR for k, v in sc.items() if k in _BY_LABEL)
         ]
+        flagged = [(found[i], scores[i]) for i in flagged_at]
         findings: list[list[Finding]] = [[] for _ in drafts]
-        for sentence, base, drops in self._occlusion(drafts, flagged):
+        # each sentence's scores without the labels it rules out: what the anger advice reads
+        said = list(scores)
+        for at, (sentence, base, drops) in zip(
+            flagged_at, self._occlusion(drafts, flagged), strict=True
+        ):
             text = drafts[sentence.draft_index].text
             for label, score in base.items():
                 if label in _BY_LABEL and score >= REPORT_FLOOR:
@@ -303,11 +313,15 @@ class ToneCheck:
                         if label in WHOLE_SENTENCE_LABELS
                         else _span(sentence, {i: score - d.get(label, 0.0) for i, d in drops})
                     )
+                    doc = analyses[sentence.draft_index].doc
+                    if label in NEGATABLE_LABELS and ruled_out(doc, start, end):
+                        said[at] = {**said[at], label: 0.0}
+                        continue
                     findings[sentence.draft_index].append(
                         _finding(_BY_LABEL[label], text, start, end, score)
                     )
         for index, (draft, anger) in enumerate(
-            zip(drafts, _anger_per_draft(len(drafts), found, scores), strict=True)
+            zip(drafts, _anger_per_draft(len(drafts), found, said), strict=True)
         ):
             if anger >= REPORT_FLOOR:
                 findings[index].append(_anger_finding(draft.text, anger))
