@@ -56,3 +56,45 @@ def test_a_quoted_insult_with_nothing_around_it_is_still_flagged(
 ) -> None:
     report = tone_only.run(Draft('"You are all worthless idiots."'), default_policy)
     assert report.verdict != "clean"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "We talked about why calling someone stupid hurts more than you think.",
+            "We talked about why calling someone that hurts more than you think.",
+        ),
+        (
+            "Why would anyone think it's okay to call a classmate a loser?",
+            "Why would anyone think it's okay to call a classmate that?",
+        ),
+        (
+            "When a kid says 'you're so dumb', it hurts more than they know.",
+            "When a kid says that, it hurts more than they know.",
+        ),
+    ],
+)
+def test_a_word_someone_else_calls_people_is_named_not_used(text: str, read: str) -> None:
+    assert own_words(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly I'd call that parent an idiot.",
+        "We call ourselves the Wildcats and the kids love it.",
+        "Mrs. Diaz called me back about the field trip forms.",
+        "The kids' projects are in the teachers' lounge until Friday.",
+    ],
+)
+def test_the_writers_own_naming_a_particle_and_apostrophes_are_read_as_written(text: str) -> None:
+    assert own_words(text) == text
+
+
+def test_an_anti_bullying_lesson_that_names_the_word_stays_clean(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "Great talk with my 5th graders about why calling people retarded is never okay."
+    report = tone_only.run(Draft(text), default_policy)
+    assert [r.finding.code for r in report.findings if r.level != "suggestion"] == []
