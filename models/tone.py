@@ -61,6 +61,13 @@ NOT_PROFANITY = frozenset(
         *("disgust", "disgusting", "pathetic", "horrible", "cruel", "violent", "filthy", "worst"),
         *("worthless", "garbage", "ignorant", "bigoted", "racist", "nazis", "cancer", "jail"),
         *("utter", "mouth", "smoke", "liberals"),
+        # insults, not swearing: the insult label judges them in context, so that "what a dumb
+        # mistake on my part" and "no student here is a loser" are not profanity
+        *("stupid", "stupidity", "dumb", "idiot", "idiots", "idiotic", "moron", "morons"),
+        *("moronic", "loser", "losers", "imbecile", "fool", "fools", "foolish", "liar"),
+        *("liars", "coward", "hypocrite", "scum", "lazy", "ugly", "freak", "nerd", "dummy"),
+        *("silly", "lame", "crazy", "useless", "ridiculous", "arrogant", "immature", "lousy"),
+        *("inane", "jerk", "bully"),
         # everyday words of a school day that alone score as profane
         *("sex", "sexual", "naked", "poop", "pee", "balls", "heck"),
     }

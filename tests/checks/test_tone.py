@@ -52,6 +52,8 @@ def spans(report: Report, text: str, code: str) -> list[str]:
         "Sex education permission forms are due Friday.",
         "It is not true that immigrants are criminals, and my students know it.",
         "Kill the lights, we are watching a movie!",
+        "What a dumb mistake on my part, I posted the wrong date. Sorry!",
+        "That was a stupid idea of mine, ha. Corrected the homework link.",
     ],
 )
 def test_praise_identity_mentions_and_counter_speech_stay_clean(
@@ -93,6 +95,15 @@ def test_an_insult_points_at_the_insulting_words_not_the_whole_post(
         assert "morons" in span
         assert "field trip" not in span
         assert r.finding.fix is not None and r.finding.fix.replacement == ""
+
+
+def test_an_insulting_word_is_an_insult_not_profanity(
+    tone_only: Pipeline, default_policy: Policy
+) -> None:
+    text = "Our new janitor is an idiot and I will not pretend otherwise."
+    report = tone_only.run(Draft(text), default_policy)
+    assert spans(report, text, "TONE005") == ["idiot"]
+    assert spans(report, text, "TONE003") == []
 
 
 def test_a_threat_is_an_error_even_as_a_joke(tone_only: Pipeline, default_policy: Policy) -> None:
