@@ -7,6 +7,7 @@ from importlib import resources
 
 import numpy as np
 import pytest
+import torch
 from safetensors import safe_open
 
 from models.encoder import TOKEN_LAYER
@@ -77,15 +78,22 @@ def test_exemplars_cover_every_class() -> None:
 
 
 def test_training_script_reproduces_the_shipped_weights(models: Models) -> None:
-    """Retrained with the shipped setting (the cross-validation that chose it takes minutes)."""
+    """Retrained with the shipped setting (the cross-validation that chose it takes minutes) on
+    one torch thread, as the script trains. Equal to 1e-3: eight epochs of float rounding differ
+    by about 1e-4 between CPUs (vector instruction sets sum in different orders)."""
     assert models.encoder is not None
     metadata = shipped_metadata()
     setting = Setting(float(metadata["learning_rate"]), int(metadata["epochs"]), cv_f1=0.0)
-    retrained, _ = train(DEFAULT_EXEMPLARS, models.encoder, setting)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        retrained, _ = train(DEFAULT_EXEMPLARS, models.encoder, setting)
+    finally:
+        torch.set_num_threads(threads)
     shipped = load_layers()
     assert retrained.classes == shipped.classes
     for name, tensor in shipped.state_dict().items():
-        np.testing.assert_allclose(retrained.state_dict()[name].numpy(), tensor.numpy(), atol=1e-4)
+        np.testing.assert_allclose(retrained.state_dict()[name].numpy(), tensor.numpy(), atol=1e-3)
 
 
 def test_a_threat_against_a_group_is_not_lost_between_two_labels() -> None:
