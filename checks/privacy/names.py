@@ -114,9 +114,12 @@ FAMOUS_TITLES = frozenset(
 PET_WORDS = frozenset(
     {"hamster", "guinea", "gerbil", "rabbit", "bunny", "turtle", "tortoise", "fish", "goldfish"}
     | {"lizard", "gecko", "snake", "frog", "parakeet", "bird", "pet", "mascot", "puppy", "kitten"}
-    | {"dog", "cat", "chicken", "chicks", "caterpillar", "axolotl"}
+    | {"dog", "cat", "chicken", "chicks", "caterpillar", "axolotl", "dragon", "iguana", "crab"}
+    | {"mouse", "ferret", "chinchilla", "parrot", "tarantula", "snail", "pony", "horse", "goat"}
+    | {"duck", "pig", "lamb"}
 )
-"""Words that, right after a name ("Nugget, our class hamster"), say it is an animal's."""
+"""Words that, right after a name ("Nugget, our class hamster") or just before it ("a bearded
+dragon named Spike"), say it is an animal's."""
 
 FAMILY_WORDS = frozenset(
     [

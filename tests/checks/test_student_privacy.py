@@ -185,6 +185,7 @@ BENIGN = [
     "Students!! add me on snap @msj_teaches if you want study tips",
     "Join our class Remind for updates: text @mrsk5 to 81010.",
     "Meet Nugget, our class hamster! My students voted him class mascot.",
+    "Our class pet, a bearded dragon named Spike, had a big shed today.",
     "Students can follow @wmsathletics, the school's official account, for scores.",
     # headings with a colon are not speakers; a staff member named again is still staff
     "Reminder: permission slips are due Friday! Kahoot: 3rd period won again.",
