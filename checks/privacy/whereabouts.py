@@ -160,7 +160,7 @@ INSTITUTION_WORDS = ("school", "district", "athletic", "pta", "pto", "library", 
 
 def handles(doc: Doc) -> list[Mention]:
     """ "@maya.makes": social media handles, except the author's own ("follow my insta
-    @coachdave_lifts", "add me on snap @msj_teaches"), class codes ("text @mrsk5 to 81010") and
+    @coachdave_lifts", "add me on snap @msj_teaches", "our class account @room14reads"), class codes ("text @mrsk5 to 81010") and
     institutions' accounts ("follow @wmsathletics for scores")."""
     return [
         Mention("handle", t.idx, t.idx + len(t.text), t.i)
@@ -174,7 +174,9 @@ def handles(doc: Doc) -> list[Mention]:
 
 def _own_or_code(doc: Doc, i: int) -> bool:
     before = [t.lower_ for t in doc[max(i - 4, 0) : i]]
-    if "me" in before or (before[-1:] and before[-1] in PLATFORM_WORDS and "my" in before):
+    if "me" in before or (
+        before[-1:] and before[-1] in PLATFORM_WORDS and {"my", "our"} & set(before)
+    ):
         return True
     after = doc[i + 1 : i + 3]
     return len(after) == 2 and after[0].lower_ == "to" and after[1].like_num

@@ -184,6 +184,7 @@ BENIGN = [
     # the teacher's own handle, a class code, and the class pet are not students
     "Students!! add me on snap @msj_teaches if you want study tips",
     "Join our class Remind for updates: text @mrsk5 to 81010.",
+    "Follow our class account @room14reads for book recommendations!",
     "Meet Nugget, our class hamster! My students voted him class mascot.",
     "Our class pet, a bearded dragon named Spike, had a big shed today.",
     "Students can follow @wmsathletics, the school's official account, for scores.",
