@@ -35,12 +35,14 @@ NOT_A_NAME = (
 
 NAMED = re.compile(
     rf"\b(?:call|calls|called|calling|name|names|named|naming)\s+(?:{OBJECTS})\s+(?!{NOT_A_NAME}|(?:an?\s+)?\x00)"
-    r"(?P<name>(?:an?\s+)?(?:(?:[^\W\d_][\w*'-]*\s*){1,3}(?=[.,;:!?)]|$)|[^\W\d_][\w*'-]*))",
+    r"(?P<name>(?:an?\s+)?(?:[^\W\d_][\w*'-]*\s+[^\W\d_][\w*'-]*(?=\s*[.,;:!?)]|\s*$)"
+    r"|[^\W\d_][\w*'-]*))",
     re.IGNORECASE,
 )
-"""A naming verb, whom it names, and the name: the words up to the end of the clause when they
-are three or fewer ("call me a camel fucker?"), the next word otherwise ("calling someone stupid
-hurts"); never a particle ("called me out") or a name already quoted."""
+"""A naming verb, whom it names, and the name: two words when they end the clause ("call me a
+camel fucker?"), the next word otherwise ("calling someone stupid hurts", "who call me a liar
+are idiots": the writer's "idiots" stays); never a particle ("called me out") or a name already
+quoted."""
 
 WRITER_NAMES = re.compile(
     r"\b(?:i|we)(?:'m|'d|'ll|'ve|\s+am|\s+would|\s+will|\s+just|\s+really|\s+do|\s+did|\s+always"

@@ -98,3 +98,14 @@ def test_an_anti_bullying_lesson_that_names_the_word_stays_clean(
     text = "Great talk with my 5th graders about why calling people retarded is never okay."
     report = tone_only.run(Draft(text), default_policy)
     assert [r.finding.code for r in report.findings if r.level != "suggestion"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The parents who call me a liar are idiots.", "Honestly I'd call that parent an idiot."],
+)
+def test_the_writers_own_insult_beside_or_as_a_naming_verb_is_still_flagged(
+    tone_only: Pipeline, default_policy: Policy, text: str
+) -> None:
+    report = tone_only.run(Draft(text), default_policy)
+    assert "TONE005" in {r.finding.code for r in report.findings}
