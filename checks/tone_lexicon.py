@@ -34,7 +34,8 @@ INSULTS = (
     *("criminal", "criminals", "thug", "thugs", "terrorist", "terrorists", "liar", "liars"),
     *("thief", "thieves", "rapist", "rapists", "evil", "sick", "sickening", "nasty", "repulsive"),
     *("revolting", "despicable", "abomination", "burden", "waste", "lowlife", "mental"),
-    *("psycho", "brainless", "clown", "jerk", "witch", "hag", "slob", "brat"),
+    *("psycho", "brainless", "clown", "jerk", "witch", "hag", "slob", "brat", "coward"),
+    *("hypocrite",),
 )
 
 HOSTILITY = (

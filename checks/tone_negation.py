@@ -12,8 +12,10 @@ What a negation does not rule out, because it asserts the hostility instead:
 - a question ("Isn't it obvious that they are disgusting?");
 - a comparison ("No one else is as filthy as ...", "no better than rats");
 - a negation inside what someone is said to believe ("thinking I won't hurt them");
-- a negated verb of thinking or saying over its complement ("Do people not realise they are
-  stupid?"), and a verb over a preposition's object ("can't stop being revolting").
+- a negated verb of thinking over its complement ("I don't think they're stupid, I know it"),
+  a negated verb of saying unless the writer denies having said it ("I'm not saying they are
+  idiots, but..."; "I never said they were idiots" is ruled out), and a verb over a
+  preposition's object ("can't stop being revolting").
 Profanity and slurs are never ruled out: "not fucking around" is still profanity.
 """
 
@@ -31,11 +33,13 @@ NEGATIVE_WORDS = frozenset({"nobody", "none", "noone", "nothing", "neither"})
 CLIMB = frozenset({"xcomp", "advcl", "dobj", "acomp", "attr", "oprd", "amod"})
 """Dependencies through which a negation reaches a word from the verb above it: "No woman ought
 to be executed" (xcomp), "We should not allow for anyone to be hurt" (advcl), "will never
-tolerate the murder of" (dobj)."""
+tolerate the murder of" (dobj, for words of harm only: see `_harm`)."""
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 COMPARISON = frozenset({"as", "than"})
+
+SAYING_VERBS = frozenset({"say", "claim", "write", "call", "suggest", "mean"})
 
 BELIEF_VERBS = frozenset({"think", "believe", "expect", "assume", "imagine", "suppose", "guess"})
 """Verbs whose complement is what someone believes, not what the writer says."""
@@ -53,13 +57,20 @@ def ruled_out(doc: Doc, start: int, end: int) -> bool:
 def _negated(token: Token) -> bool:
     if any(child.lower_ in COMPARISON or child.tag_ in ("JJR", "JJS") for child in token.children):
         return False
+    climb = CLIMB if _harm(token) else CLIMB - {"dobj"}
     node = token
     while True:
         if any(_negates(child) for child in node.children):
             return not _believed(node)
-        if node.dep_ not in CLIMB or node.head is node:
+        if (node.dep_ not in climb and not _denied(node)) or node.head is node:
             return False
         node = node.head
+
+
+def _harm(token: Token) -> bool:
+    """A word of violence or hatred, which a negated verb over it rules out ("never tolerate the
+    murder of"); an insult stays one as that verb's object ("never forgive those idiots")."""
+    return token.lower_ in HOSTILITY or token.lemma_.lower() in HOSTILITY
 
 
 def _negates(child: Token) -> bool:
@@ -72,6 +83,19 @@ def _negates(child: Token) -> bool:
             c.dep_ == "det" and c.lower_ == "no" for c in child.children
         )
     return False
+
+
+def _denied(clause: Token) -> bool:
+    """A clause the writer says they never said: "I never said the parents were idiots" (a
+    past-tense verb of saying with "I" or "we" as its subject; "I'm not saying they are idiots,
+    but..." insinuates instead, and stays)."""
+    verb = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and verb.lemma_ in SAYING_VERBS
+        and verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we") for c in verb.children)
+    )
 
 
 def _believed(clause: Token) -> bool:

@@ -61,19 +61,35 @@ NOT_PROFANITY = frozenset(
         *("disgust", "disgusting", "pathetic", "horrible", "cruel", "violent", "filthy", "worst"),
         *("worthless", "garbage", "ignorant", "bigoted", "racist", "nazis", "cancer", "jail"),
         *("utter", "mouth", "smoke", "liberals"),
-        # insults, not swearing: the insult label judges them in context, so that "what a dumb
-        # mistake on my part" and "no student here is a loser" are not profanity
-        *("stupid", "stupidity", "dumb", "idiot", "idiots", "idiotic", "moron", "morons"),
-        *("moronic", "loser", "losers", "imbecile", "fool", "fools", "foolish", "liar"),
-        *("liars", "coward", "hypocrite", "scum", "lazy", "ugly", "freak", "nerd", "dummy"),
-        *("silly", "lame", "crazy", "useless", "ridiculous", "arrogant", "immature", "lousy"),
-        *("inane", "jerk", "bully"),
         # everyday words of a school day that alone score as profane
         *("sex", "sexual", "naked", "poop", "pee", "balls", "heck"),
     }
 )
 """Words that never make a sentence obscene by themselves (each scores >= 0.5 alone, measured
 with alt-profanity-check, except the spelled-out variants of the same group names)."""
+
+INSULTING_WORDS = frozenset(
+    {"stupid", "stupidity", "dumb", "idiot", "idiots", "idiotic", "moron", "morons", "moronic"}
+    | {"loser", "losers", "imbecile", "fool", "fools", "foolish", "liar", "liars", "coward"}
+    | {"cowards", "hypocrite", "hypocrites", "scum", "lazy", "ugly", "freak", "freaks", "nerd"}
+    | {"dummy", "silly", "lame", "crazy", "useless", "ridiculous", "arrogant", "immature"}
+    | {"lousy", "inane", "jerk", "jerks", "bully"}
+)
+"""Insulting words that alt-profanity-check scores as obscene on their own (each >= 0.5). With
+the classifier loaded they are not profanity: the insult label judges them in context, so that
+"what a dumb mistake on my part" and "kids are not stupid for making mistakes" are not
+profanity. Without it they count as profanity, the only hostile label there is."""
+
+INSULT_NOUNS = frozenset(
+    {"idiot", "idiots", "moron", "morons", "loser", "losers", "imbecile", "fool", "fools"}
+    | {"liar", "liars", "coward", "cowards", "hypocrite", "hypocrites", "scum", "jerk", "jerks"}
+    | {"freak", "freaks"}
+)
+"""Insulting words that name a person as what they are: one scores `insult` by itself, at its
+alt-profanity-check score, however the classifier reads the sentence ("I will never forgive
+those idiots at the district office"). An adjective ("a dumb mistake") is left to the
+classifier, and so is "nerd" ("our science nerds"). The tone check still rules a negated one out
+("no one here is a loser")."""
 
 _WORD = re.compile(r"[a-z0-9'*@$]+")
 _STARRED = re.compile(r"[a-z]{1,2}\*+[a-z]*")
@@ -135,33 +151,46 @@ class EmbeddedTone:
         if not texts:
             return []
         texts = list(texts)
-        results = [{"obscene": p} for p in self.obscene(texts)]
+        obscene, named = self._lexical(texts)
+        results = [{"obscene": p} for p in obscene]
         if self.encoder is not None and self._classifier is not None:
             sentences = _words(self.encoder, texts, words)
             with self.encoder.threads_for(len(sentences)):
                 probs = self._classifier.probabilities(sentences)
-            for row, result in zip(probs, results, strict=True):
+            for row, result, insult in zip(probs, results, named, strict=True):
                 labels = zip(self._classifier.classes, row.tolist(), strict=True)
                 result.update(pool_offensive(dict(labels)))
+                result["insult"] = max(result.get("insult", 0.0), insult)
         return results
 
     def obscene(self, texts: Sequence[str]) -> list[float]:
         """alt-profanity-check's score of the text, capped by that of its most profane word
-        outside `NOT_PROFANITY`: a sentence is as obscene as its vulgar words make it, not more
-        because it names a group ("I am a gay man" scores 0.95 as a whole). A starred-out swear
-        word makes it obscene outright. One profanity-check call scores the texts and their
-        distinct words together: each call costs milliseconds of fixed overhead."""
-        words = [[w for w in _WORD.findall(t.casefold()) if w not in NOT_PROFANITY] for t in texts]
-        distinct = sorted({w for per_text in words for w in per_text})
+        outside `NOT_PROFANITY` (and `INSULTING_WORDS` when the classifier judges those): a
+        sentence is as obscene as its vulgar words make it, not more because it names a group
+        ("I am a gay man" scores 0.95 as a whole). A starred-out swear word makes it obscene
+        outright."""
+        return self._lexical(texts)[0]
+
+    def _lexical(self, texts: Sequence[str]) -> tuple[list[float], list[float]]:
+        """Per text, its `obscene` score and the highest score of an `INSULT_NOUNS` word in it.
+        One profanity-check call scores the texts and their distinct words together: each call
+        costs milliseconds of fixed overhead."""
+        judged = INSULTING_WORDS if self._classifier is not None else frozenset()
+        casefolded = [_WORD.findall(t.casefold()) for t in texts]
+        words = [[w for w in ws if w not in NOT_PROFANITY and w not in judged] for ws in casefolded]
+        nouns = [[w for w in ws if w in INSULT_NOUNS and w in judged] for ws in casefolded]
+        distinct = sorted({w for per_text in (*words, *nouns) for w in per_text})
         probabilities = self._predict_prob([*texts, *distinct]) if texts else []
         whole = probabilities[: len(texts)]
         by_word = dict(zip(distinct, probabilities[len(texts) :], strict=True))
-        return [
+        obscene = [
             1.0
             if any(_STARRED.fullmatch(w) for w in ws)
             else min(float(p), max((float(by_word[w]) for w in ws), default=0.0))
             for p, ws in zip(whole, words, strict=True)
         ]
+        named = [max((float(by_word[w]) for w in ws), default=0.0) for ws in nouns]
+        return obscene, named
 
 
 def pool_offensive(probabilities: dict[str, float]) -> dict[str, float]:

@@ -97,12 +97,18 @@ def test_an_insult_points_at_the_insulting_words_not_the_whole_post(
         assert r.finding.fix is not None and r.finding.fix.replacement == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "insult"),
+    [
+        ("Our new janitor is an idiot and I will not pretend otherwise.", "idiot"),
+        ("I will never forgive those idiots at the district office.", "idiots"),
+    ],
+)
 def test_an_insulting_word_is_an_insult_not_profanity(
-    tone_only: Pipeline, default_policy: Policy
+    tone_only: Pipeline, default_policy: Policy, text: str, insult: str
 ) -> None:
-    text = "Our new janitor is an idiot and I will not pretend otherwise."
     report = tone_only.run(Draft(text), default_policy)
-    assert spans(report, text, "TONE005") == ["idiot"]
+    assert spans(report, text, "TONE005") == [insult]
     assert spans(report, text, "TONE003") == []
 
 
