@@ -26,6 +26,7 @@ from checks.policy import Policy
 from checks.rule import Rule
 from checks.rulepack import ConductRule, Pattern, RulePack, parse_custom_rules
 from checks.semantic import ExemplarIndex, Sentence, embed_batch, sentences
+from checks.tone_negation import ruled_out
 from checks.types import Draft, Finding, Fix
 from models.encoder import SentenceEncoder
 
@@ -133,6 +134,10 @@ class ConductCheck:
             _finding(active[code], spans[where], found, draft.text)
             for (code, where), found in sorted(
                 evidence.items(), key=lambda kv: (kv[0][1], kv[0][0])
+            )
+            if not (
+                active[code].skip_ruled_out
+                and ruled_out(analysis.doc, spans[where].start, spans[where].end)
             )
         ]
 

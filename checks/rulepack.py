@@ -50,6 +50,7 @@ RULE_FIELDS = {
     "exemplars",
     "accounts",
     "unless",
+    "skip_ruled_out",
 }
 
 
@@ -98,6 +99,9 @@ class ConductRule:
     negatives: tuple[str, ...]
     accounts: tuple[Account, ...]
     unless: tuple[str, ...]
+    skip_ruled_out: bool = False
+    """Drop a finding whose sentence rules out every hostile word in it ("Kids are not stupid
+    for making mistakes": `checks.tone_negation`)."""
 
     def doc(self) -> Rule:
         return Rule(
@@ -247,6 +251,7 @@ def parse_rule(
         negatives=_strings(exemplars.get("negative", []), f"{where}: `exemplars.negative`"),
         accounts=cast(tuple[Account, ...], accounts),
         unless=tuple(s.casefold() for s in _strings(entry.get("unless", []), f"{where}: `unless`")),
+        skip_ruled_out=bool(entry.get("skip_ruled_out", False)),
     )
 
 

@@ -44,6 +44,7 @@ HOSTILITY = (
     *("shoot", "stab", "rape", "burn", "beat", "hurt", "slaughter", "exterminate", "eradicate"),
     *("eliminate", "destroy", "gas", "bomb", "drown", "strangle", "choke", "punch", "execute"),
     *("deport", "extinct", "genocide", "massacre", "torture", "bleed", "suffer", "annihilate"),
+    *("bully",),
 )
 
 HOSTILE: frozenset[str] = frozenset((*SWEARING, *SLURS, *INSULTS, *HOSTILITY))

@@ -6,7 +6,8 @@ punished" can score as a threat on "punished". Anti-bullying posts are full of s
 an insult, threat or identity-attack finding is dropped when every hostile word in its span (a
 word of `checks.tone_lexicon` HOSTILITY or INSULTS, by its lemma) is negated: the word, or a verb
 it hangs from in its clause, has "not" or "never", or a "no" determiner, or a subject that is
-"nobody" or quantified by "no" ("no child", "no one").
+"nobody" or quantified by "no" ("no child", "no one"); or the word is what something is "the
+opposite of" ("my students are the opposite of lazy").
 
 What a negation does not rule out, because it asserts the hostility instead:
 - a question ("Isn't it obvious that they are disgusting?");
@@ -57,6 +58,8 @@ def ruled_out(doc: Doc, start: int, end: int) -> bool:
 def _negated(token: Token) -> bool:
     if any(child.lower_ in COMPARISON or child.tag_ in ("JJR", "JJS") for child in token.children):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "opposite":
+        return True
     climb = CLIMB if _harm(token) else CLIMB - {"dobj"}
     node = token
     while True:

@@ -49,6 +49,7 @@ flagged = partial(flagged_spans, CHECK)
         ("PARENT007", "Honestly I don't get paid enough to care about your kid's grade.", None),
         ("PARENT008", "I just make up their participation grades, they'll never know lol", None),
         ("PARENT009", "Glad that monster is dead. Good riddance.", None),
+        ("PARENT003", "I'm not saying my 6th period is lazy, but they are lazy.", None),
         ("PARENT010", "Told my 4th graders to make sure their parents vote for Jensen 🗳️", None),
     ],
 )
@@ -108,6 +109,12 @@ def test_a_paraphrase_with_no_listed_words_is_still_caught(
         ("PARENT009", "Our volleyball girls destroyed the competition tonight 🏐"),
         ("PARENT010", "Reminder: the school bond vote is Tuesday. Polls open 7am to 8pm."),
         ("PARENT003", "Our special education team is the heart of this building 💙"),
+        # anti-bullying posts rule the insult or the harm out
+        ("PARENT003", "Kids are not stupid for making mistakes. We learn from every one!"),
+        ("PARENT003", "My students are the opposite of lazy this week!"),
+        ("PARENT003", "I never said my students were lazy; I said they were tired."),
+        ("PARENT009", "No one deserves to be hurt because of who they are."),
+        ("PARENT009", "No kid deserves to be bullied for how they talk."),
     ],
 )
 def test_benign_look_alikes_pass_clean(
