@@ -16,11 +16,12 @@ calls out are the writer's "that" (`checks.tone_quotes`), and disguised spelling
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from checks.analysis import Analysis
 from checks.rule import Rule
@@ -55,7 +56,23 @@ WHOLE_SENTENCE_LABELS = frozenset({"identity_attack"})
 """An attack on a group is the whole statement: occlusion would point at the group's name (remove
 it and nobody is attacked), which is the one word that is not the problem."""
 
+MIN_ATTACK_WORDS = 3
+"""Fewer words than this are no statement about a group ("Gross?" after "we dissected owl
+pellets"): the classifier's identity-attack score of a lone word or two is not reported."""
+
 ANGER_LABELS = ("anger", "insult", "threat", "toxicity")
+
+AFFECTION = frozenset(
+    {"miss", "missed", "missing", "love", "loved", "hug", "hugs", "thank", "thanks", "welcome"}
+    | {"remember", "celebrate", "cheer", "proud"}
+)
+"""Words of affection and farewell. The classifier reads "we will X you" as a threat whatever X
+is; a threat or insult whose span holds only these ("We will miss you" at a retirement) is not
+reported."""
+
+AFFECTION_LABELS = frozenset({"threat", "insult"})
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 NEGATABLE_LABELS = frozenset({"insult", "threat", "identity_attack"})
 """Labels whose finding is dropped when the sentence rules out every hostile word of its span
@@ -300,7 +317,8 @@ class ToneCheck:
         ]
         flagged = [(found[i], scores[i]) for i in flagged_at]
         findings: list[list[Finding]] = [[] for _ in drafts]
-        # each sentence's scores without the labels it rules out: what the anger advice reads
+        # each sentence's scores without the labels it rules out (or is too short to carry):
+        # what the anger advice reads
         said = list(scores)
         for at, (sentence, base, drops) in zip(
             flagged_at, self._occlusion(drafts, flagged), strict=True
@@ -314,7 +332,7 @@ class ToneCheck:
                         else _span(sentence, {i: score - d.get(label, 0.0) for i, d in drops})
                     )
                     doc = analyses[sentence.draft_index].doc
-                    if label in NEGATABLE_LABELS and ruled_out(doc, start, end):
+                    if _not_meant(label, len(_LETTERS.findall(readable[at])), doc, start, end):
                         said[at] = {**said[at], label: 0.0}
                         continue
                     findings[sentence.draft_index].append(
@@ -397,6 +415,20 @@ class ToneCheck:
             (s, base, [(i, next(scored_cheap if only else scored_full)) for i in words])
             for (s, base), words, only in zip(flagged, chosen, profanity_only, strict=True)
         ]
+
+
+def _not_meant(label: str, words: int, doc: Doc, start: int, end: int) -> bool:
+    """A label the sentence scores that a parent would not read in it: an attack on a group in
+    a word or two ("Gross?"; `words` counts the sentence as read, so "Ihate them" is three), a
+    threat or insult whose culprit is a word of affection ("We will miss you"), or hostility the
+    sentence rules out ("No child deserves to be hurt")."""
+    if label in WHOLE_SENTENCE_LABELS and words < MIN_ATTACK_WORDS:
+        return True
+    if label in AFFECTION_LABELS and set(_LETTERS.findall(doc.text[start:end].casefold())) <= (
+        AFFECTION
+    ):
+        return True
+    return label in NEGATABLE_LABELS and ruled_out(doc, start, end)
 
 
 def _occluded_labels(scores: dict[str, float]) -> set[str]:

@@ -54,6 +54,8 @@ def spans(report: Report, text: str, code: str) -> list[str]:
         "Kill the lights, we are watching a movie!",
         "What a dumb mistake on my part, I posted the wrong date. Sorry!",
         "That was a stupid idea of mine, ha. Corrected the homework link.",
+        "We dissected owl pellets in science. Gross? Yes. Amazing? Also yes.",
+        "Happy retirement to Mrs. Alvarez after 32 years of teaching! We will miss you.",
     ],
 )
 def test_praise_identity_mentions_and_counter_speech_stay_clean(
