@@ -12,6 +12,9 @@ the span shows which words hurt.
 The model scores each sentence as a parent reads it (`ToneCheck.readable`): quotations the writer
 calls out are the writer's "that" (`checks.tone_quotes`), and disguised spellings ("k1ll",
 "s c u m") are written plainly (`checks.tone_normalise`). Spans are always taken on the draft.
+What a parent would not read into a sentence is not reported (`_not_meant`): hostility the
+sentence rules out (`checks.tone_negation`), a farewell read as a threat, an attack on a group in
+a word or two.
 """
 
 from __future__ import annotations
@@ -317,8 +320,7 @@ class ToneCheck:
         ]
         flagged = [(found[i], scores[i]) for i in flagged_at]
         findings: list[list[Finding]] = [[] for _ in drafts]
-        # each sentence's scores without the labels it rules out (or is too short to carry):
-        # what the anger advice reads
+        # each sentence's scores without the labels `_not_meant` drops: what the anger advice reads
         said = list(scores)
         for at, (sentence, base, drops) in zip(
             flagged_at, self._occlusion(drafts, flagged), strict=True
@@ -424,9 +426,8 @@ def _not_meant(label: str, words: int, doc: Doc, start: int, end: int) -> bool:
     sentence rules out ("No child deserves to be hurt")."""
     if label in WHOLE_SENTENCE_LABELS and words < MIN_ATTACK_WORDS:
         return True
-    if label in AFFECTION_LABELS and set(_LETTERS.findall(doc.text[start:end].casefold())) <= (
-        AFFECTION
-    ):
+    culprit = set(_LETTERS.findall(doc.text[start:end].casefold()))
+    if label in AFFECTION_LABELS and culprit and culprit <= AFFECTION:
         return True
     return label in NEGATABLE_LABELS and ruled_out(doc, start, end)
 
