@@ -94,6 +94,10 @@ def test_a_paraphrase_with_no_listed_words_is_still_caught(
             "Red Ribbon Week starts Monday: we're learning to say no to drugs and alcohol.",
         ),
         ("PARENT002", "Date night with my husband, first one since the baby! 💕"),
+        (
+            "PARENT001",
+            "Had the best time at the staff holiday party last night. Ugly sweater contest winner!",
+        ),
         ("PARENT003", "These kids are driving me crazy and I love them anyway 😂"),
         (
             "PARENT005",

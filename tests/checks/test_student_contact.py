@@ -88,6 +88,11 @@ def test_flags_personal_contact_with_students(
         ),
         ("CONTACT005", "My favorite part of teaching is the lightbulb moment.", "personal"),
         (
+            "CONTACT005",
+            "My favorite student gift this year: a hand-drawn card that says I'm the best.",
+            "personal",
+        ),
+        (
             "CONTACT006",
             "Kids who turn in every homework this week get a pizza party Friday 🍕",
             "personal",
