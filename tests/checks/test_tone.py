@@ -21,11 +21,6 @@ from models.tone import EmbeddedTone, word_starts
 from models.tone_layers import word_vectors
 
 
-@pytest.fixture(scope="module")
-def tone_only(models: Models) -> Pipeline:
-    return Pipeline(models.nlp, [tone.build(models)])
-
-
 def tone_findings(report: Report) -> list[tuple[str, str]]:
     return [(r.finding.code, r.level) for r in report.findings]
 

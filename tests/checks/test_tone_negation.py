@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks import tone
 from checks.pipeline import Pipeline
 from checks.policy import Policy
 from checks.types import Draft
-from models.registry import Models
-
-
-@pytest.fixture(scope="module")
-def tone_only(models: Models) -> Pipeline:
-    return Pipeline(models.nlp, [tone.build(models)])
 
 
 @pytest.mark.parametrize(

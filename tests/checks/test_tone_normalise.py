@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from checks import tone
 from checks.pipeline import Pipeline
 from checks.policy import Policy
 from checks.tone_normalise import Normaliser
@@ -17,11 +16,6 @@ from models.spacy_pipeline import english_words
 @pytest.fixture(scope="module")
 def normalise(models: Models) -> Normaliser:
     return Normaliser(english_words(models.nlp) | models.nlp.Defaults.stop_words)
-
-
-@pytest.fixture(scope="module")
-def tone_only(models: Models) -> Pipeline:
-    return Pipeline(models.nlp, [tone.build(models)])
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from checks import tone
 from checks.pipeline import Pipeline
 from checks.policy import Policy
 from checks.tone_quotes import own_words
 from checks.types import Draft
-from models.registry import Models
-
-
-@pytest.fixture(scope="module")
-def tone_only(models: Models) -> Pipeline:
-    return Pipeline(models.nlp, [tone.build(models)])
 
 
 def test_quotations_are_replaced_when_the_writer_says_enough_around_them() -> None:
