@@ -19,7 +19,6 @@ a word or two.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +30,7 @@ from checks.rule import Rule
 from checks.semantic import Sentence, embed_batch, sentences
 from checks.tone_negation import ruled_out
 from checks.tone_normalise import Normaliser
-from checks.tone_quotes import own_words
+from checks.tone_quotes import WORD, own_words
 from checks.types import Draft, Finding, Fix, Level
 from models.registry import Models
 from models.spacy_pipeline import english_words
@@ -74,8 +73,6 @@ is; a threat or insult whose span holds only these ("We will miss you" at a reti
 reported."""
 
 AFFECTION_LABELS = frozenset({"threat", "insult"})
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 NEGATABLE_LABELS = frozenset({"insult", "threat", "identity_attack"})
 """Labels whose finding is dropped when the sentence rules out every hostile word of its span
@@ -334,7 +331,7 @@ class ToneCheck:
                         else _span(sentence, {i: score - d.get(label, 0.0) for i, d in drops})
                     )
                     doc = analyses[sentence.draft_index].doc
-                    if _not_meant(label, len(_LETTERS.findall(readable[at])), doc, start, end):
+                    if _not_meant(label, len(WORD.findall(readable[at])), doc, start, end):
                         said[at] = {**said[at], label: 0.0}
                         continue
                     findings[sentence.draft_index].append(
@@ -426,7 +423,7 @@ def _not_meant(label: str, words: int, doc: Doc, start: int, end: int) -> bool:
     sentence rules out ("No child deserves to be hurt")."""
     if label in WHOLE_SENTENCE_LABELS and words < MIN_ATTACK_WORDS:
         return True
-    culprit = set(_LETTERS.findall(doc.text[start:end].casefold()))
+    culprit = set(WORD.findall(doc.text[start:end].casefold()))
     if label in AFFECTION_LABELS and culprit and culprit <= AFFECTION:
         return True
     return label in NEGATABLE_LABELS and ruled_out(doc, start, end)

@@ -34,7 +34,8 @@ NOT_A_NAME = (
 )
 
 NAMED = re.compile(
-    rf"\b(?:call|calls|called|calling|name|names|named|naming)\s+(?:{OBJECTS})\s+(?!{NOT_A_NAME}|(?:an?\s+)?\x00)"
+    rf"\b(?:call|calls|called|calling|name|names|named|naming)\s+(?:{OBJECTS})\s+"
+    rf"(?!{NOT_A_NAME}|(?:an?\s+)?\x00)"
     r"(?P<name>(?:an?\s+)?(?:[^\W\d_][\w*'-]*\s+[^\W\d_][\w*'-]*(?=\s*[.,;:!?)]|\s*$)"
     r"|[^\W\d_][\w*'-]*))",
     re.IGNORECASE,
@@ -51,7 +52,8 @@ WRITER_NAMES = re.compile(
 )
 """The writer as the naming verb's subject: "I'd call him an idiot" is the writer's own word."""
 
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
+"""A run of letters: a word, as the tone check counts what it reads."""
 
 MIN_OWN_WORDS = 3
 """A sentence with fewer words outside its quotations is judged by the quotation itself (a
@@ -62,7 +64,7 @@ def own_words(sentence: str) -> str:
     """The sentence with each quotation and each name given by someone else replaced by "that",
     or unchanged when fewer than MIN_OWN_WORDS words would remain."""
     masked = NAMED.sub(_named, QUOTED.sub(_MASK, sentence))
-    if _MASK not in masked or len(_WORD.findall(masked)) < MIN_OWN_WORDS:
+    if _MASK not in masked or len(WORD.findall(masked)) < MIN_OWN_WORDS:
         return sentence
     return masked.replace(_MASK, "that")
 

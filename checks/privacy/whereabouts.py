@@ -160,8 +160,9 @@ INSTITUTION_WORDS = ("school", "district", "athletic", "pta", "pto", "library", 
 
 def handles(doc: Doc) -> list[Mention]:
     """ "@maya.makes": social media handles, except the author's own ("follow my insta
-    @coachdave_lifts", "add me on snap @msj_teaches", "our class account @room14reads"), class codes ("text @mrsk5 to 81010") and
-    institutions' accounts ("follow @wmsathletics for scores")."""
+    @coachdave_lifts", "add me on snap @msj_teaches", "our class account @room14reads"), class
+    codes ("text @mrsk5 to 81010") and institutions' accounts ("follow @wmsathletics for
+    scores")."""
     return [
         Mention("handle", t.idx, t.idx + len(t.text), t.i)
         for t in doc
