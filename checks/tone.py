@@ -20,7 +20,7 @@ a word or two.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -264,7 +264,7 @@ class _Sentence:
     """Per word: False for stop words ("the", "is", "of"), which occlusion never removes."""
     words_read: np.ndarray | None
     """The semantic layer's word vectors of text[start:end] (one row per word with word pieces),
-    when it computed them."""
+    when it computed them and the model reads the sentence as written."""
     row_starts: np.ndarray | None
     """Where (in the draft) the word of each row of `words_read` starts."""
 
@@ -300,16 +300,16 @@ class ToneCheck:
     ) -> list[list[Finding]]:
         if self._embedded is not None:
             embed_batch(analyses, self._embedded.encoder)
-        found = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
-        texts = [drafts[s.draft_index].text[s.start : s.end] for s in found]
+        written = [s for i, a in enumerate(analyses) for s in _sentences(i, a)]
+        texts = [drafts[s.draft_index].text[s.start : s.end] for s in written]
         readable = [self.readable(t) for t in texts]
-        scores = self._score(
-            readable,
-            [
-                s.words_read if r == t else None
-                for s, t, r in zip(found, texts, readable, strict=True)
-            ],
-        )
+        # a sentence the model reads rewritten (a quotation, a disguised spelling) is encoded
+        # anew: the semantic layer's word vectors are those of the words as written
+        found = [
+            s if r == t else replace(s, words_read=None, row_starts=None)
+            for s, t, r in zip(written, texts, readable, strict=True)
+        ]
+        scores = self._score(readable, [s.words_read for s in found])
         flagged_at = [
             i
             for i, sc in enumerate(scores)
@@ -344,17 +344,12 @@ class ToneCheck:
                 findings[index].append(_anger_finding(draft.text, anger))
         return findings
 
-    def _variant_words(
-        self, drafts: Sequence[Draft], sentence: _Sentence, word: tuple[int, int]
-    ) -> np.ndarray | None:
+    def _variant_words(self, sentence: _Sentence, word: tuple[int, int]) -> np.ndarray | None:
         """The word vectors of `sentence` without `word`'s rows, when the engine read the
         sentence from the semantic layer's vectors (None otherwise: the variant is encoded).
         Occlusion then runs only the tone layers: they no longer see the word, though the
         encoder's lower layers did."""
         if self._embedded is None or sentence.words_read is None or sentence.row_starts is None:
-            return None
-        own = drafts[sentence.draft_index].text[sentence.start : sentence.end]
-        if self.readable(own) != own:
             return None
         start, end = word
         keep = (sentence.row_starts < start) | (sentence.row_starts >= end)
@@ -399,7 +394,7 @@ class ToneCheck:
             v for texts, only in zip(variants, profanity_only, strict=True) if only for v in texts
         ]
         known = [
-            self._variant_words(drafts, s, s.words[i])
+            self._variant_words(s, s.words[i])
             for (s, _), words, only in zip(flagged, chosen, profanity_only, strict=True)
             if not only
             for i in words
