@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from checks.analysis import Analysis
@@ -26,6 +26,7 @@ from checks.policy import Policy
 from checks.rule import Rule
 from checks.rulepack import ConductRule, Pattern, RulePack, parse_custom_rules
 from checks.semantic import ExemplarIndex, Sentence, embed_batch, sentences
+from checks.token_patterns import TokenPatternMatcher
 from checks.tone_negation import ruled_out
 from checks.types import Draft, Finding, Fix
 from models.encoder import SentenceEncoder
@@ -58,7 +59,7 @@ class CompiledRules:
     ) -> None:
         self.rules = {r.code: r for r in rules}
         self._patterns: dict[str, tuple[str, Pattern]] = {}
-        self._token = Matcher(nlp.vocab)
+        self._token = TokenPatternMatcher(nlp.vocab)
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._dependency = DependencyMatcher(nlp.vocab)
         for rule in rules:
@@ -66,7 +67,7 @@ class CompiledRules:
                 key = f"{rule.code}:{pattern.id}"
                 self._patterns[key] = (rule.code, pattern)
                 if pattern.kind == "token":
-                    self._token.add(key, [pattern.spec])
+                    self._token.add(key, pattern.spec)
                 elif pattern.kind == "phrase":
                     self._phrase.add(key, list(nlp.tokenizer.pipe(pattern.spec)))
                 else:
