@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from checks.analysis import Analysis
+from checks.anchored_matcher import AnchoredMatcher
 from checks.policy import Policy
 from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
@@ -78,16 +78,16 @@ class StudentPrivacy:
         self.names = NameFinder(english_words(nlp))
         self.encoder = encoder
         self.engine = "presidio+spacy+minilm" if encoder is not None else "presidio+spacy"
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab)
         for patterns in (cues.PATTERNS, records.PATTERNS, whereabouts.PATTERNS):
             for label, pattern in patterns.items():
                 self.matcher.add(label, pattern)
         self.contact = contact
 
     def matches(self, doc: Doc) -> dict[str, list[Span]]:
-        """Every phrase pattern of the check in one Matcher pass, grouped by label."""
+        """Every phrase pattern of the check that the draft could match, grouped by label."""
         grouped: dict[str, list[Span]] = {}
-        for span in self.matcher(doc, as_spans=True):
+        for span in self.matcher(doc):
             grouped.setdefault(span.label_, []).append(span)
         return grouped
 

@@ -199,10 +199,32 @@ class ContactAnalyzer:
         self._nlp_engine: SharedSpacyNlpEngine = self.engine.nlp_engine
 
     def analyze(self, doc: Doc) -> list[RecognizerResult]:
+        entities = possible_contacts(doc.text)
+        if not entities:
+            return []
         return self.engine.analyze(
             text=doc.text,
             language="en",
-            entities=list(CONTACT_ENTITIES),
+            entities=entities,
             nlp_artifacts=self._nlp_engine.artifacts(doc),
             score_threshold=MIN_CONTACT_SCORE,
         )
+
+
+MIN_PHONE_DIGITS = 7
+"""No recognizer above finds a phone number of fewer digits."""
+
+
+def possible_contacts(text: str) -> list[str]:
+    """The contact types the text could hold at all: a phone number needs seven digits, an
+    email address an "@", a street address a house number. Most drafts hold none, and then
+    Presidio is not run (it was a quarter of the privacy check's time)."""
+    digits = sum(c.isdigit() for c in text)
+    entities = []
+    if digits >= MIN_PHONE_DIGITS:
+        entities.append("PHONE_NUMBER")
+    if "@" in text:
+        entities.append("EMAIL_ADDRESS")
+    if digits:
+        entities.append("STREET_ADDRESS")
+    return entities

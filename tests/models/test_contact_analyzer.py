@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.presidio_engine import ContactAnalyzer
+from models.presidio_engine import ContactAnalyzer, possible_contacts
 from models.registry import Models
 
 
@@ -47,3 +47,19 @@ NOT_PHONES = [
 @pytest.mark.parametrize("text", NOT_PHONES)
 def test_numbers_that_only_look_like_phones_are_not_contact_details(contact, models, text):
     assert found(contact, models, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "possible"),
+    [
+        ("Our team killed it at the science fair!", []),
+        ("Pickup moved to 2:30 at the side doors.", ["STREET_ADDRESS"]),
+        ("Email me at ms.rivera@example.org", ["EMAIL_ADDRESS"]),
+        (
+            "Text her dad at 503 201 3344 or write to dad@example.org",
+            ["PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS"],
+        ),
+    ],
+)
+def test_only_the_contact_types_a_draft_could_hold_are_looked_for(text, possible):
+    assert possible_contacts(text) == possible
