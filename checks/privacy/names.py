@@ -134,7 +134,13 @@ FAMILY_WORDS = frozenset(
         "brother",
         "sister",
         "mom",
+        "mum",
+        "mama",
+        "momma",
+        "mommy",
         "dad",
+        "daddy",
+        "papa",
         "mother",
         "father",
         "cousin",
@@ -490,6 +496,9 @@ def name_lists() -> NameLists:
     return NameLists(first=frozenset(first) - STOP_WORDS, last=frozenset(last) - STOP_WORDS)
 
 
+PARENT_WORDS = frozenset(
+    {"mom", "mum", "mama", "momma", "mommy", "dad", "daddy", "papa", "mother", "father"}
+)
 PERSON_WORDS = FAMILY_WORDS - {"baby", "partner"} | {"student", "kid", "friend", "boy", "girl"}
 NAME_CUES = (
     ("my", "name", "is"),
@@ -910,14 +919,23 @@ def _looks_like_name(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop titles, possessive endings, place words and punctuation from an entity's edges."""
-    while start < end and (doc[start].is_punct or doc[start].lower_ in STAFF_TITLES):
+    """Drop titles, possessive endings, place words, punctuation and lower-case function words
+    ("Proud mama of Jake": not "of Jake") from an entity's edges."""
+    while start < end and (
+        doc[start].is_punct or doc[start].lower_ in STAFF_TITLES or _function_word(doc[start])
+    ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"} | PLACE_WORDS
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in {"'s", "\u2019s"} | PLACE_WORDS
+        or _function_word(doc[end - 1])
     ):
         end -= 1
     return start, end
+
+
+def _function_word(token: Token) -> bool:
+    return token.is_stop and token.is_lower
 
 
 def _merge(
@@ -963,7 +981,20 @@ def _role(doc: Doc, span: Span, author: set[str]) -> Role:
         t.lower_ in {"my", "our"} for t in before
     ):
         return "family"
+    if _parent_of(before):
+        return "family"
     return "person"
+
+
+def _parent_of(before: Span) -> bool:
+    """ "Proud mama of Jake": the writer's own child (not "the mom of Jake", someone else's)."""
+    words = [t.lower_ for t in before]
+    return (
+        len(words) >= 2
+        and words[-1] == "of"
+        and words[-2] in PARENT_WORDS
+        and (len(words) < 3 or words[-3] not in {"the", "a", "his", "her", "their", "'s"})
+    )
 
 
 def _is_holiday(doc: Doc, span: Span) -> bool:

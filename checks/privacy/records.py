@@ -216,6 +216,8 @@ _CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
             {"LOWER": "foster"},
             {"LEMMA": {"IN": ["care", "home", "kid", "child", "family", "parent", "placement"]}},
         ],
+        [{"LEMMA": "foster"}, {"LOWER": {"IN": ["him", "her", "them"]}}],
+        [{"LOWER": {"IN": ["kinship", "group"]}}, {"LEMMA": {"IN": ["care", "home"]}}],
         [{"LOWER": {"IN": ["in", "to"]}}, {"LOWER": {"IN": ["jail", "prison"]}}],
         [{"LOWER": "free"}, {"LOWER": {"IN": ["lunch", "and"]}}],
         [{"LEMMA": {"IN": ["parent", "mom", "dad"]}}, {"LEMMA": {"IN": ["split", "separate"]}}],

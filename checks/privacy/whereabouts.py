@@ -43,11 +43,33 @@ GROUP_OF_MINORS = [
     "squad",
     "choir",
     "band",
+    "period",
+    "homeroom",
+    "freshman",
+    "sophomore",
+    "preschooler",
 ]
+WE = ("we", "we're", "were")
 _GROUP_PATTERNS = [
     [{"LEMMA": {"IN": GROUP_OF_MINORS}}],
-    [{"LOWER": {"IN": ["we", "we're", "were"]}}],
+    [{"LOWER": {"IN": list(WE)}}],
 ]
+ADULT_OUTINGS = [
+    "rally",
+    "conference",
+    "convention",
+    "union",
+    "staff",
+    "colleague",
+    "coworker",
+    "retreat",
+    "workshop",
+    "husband",
+    "wife",
+    "hubby",
+]
+"""Words that make a sentence's "we" the teacher's adult company ("We're at the state capitol
+until 3 for the teacher rally"), not a class."""
 MEDIA_WORDS = [
     "photo",
     "photos",
@@ -106,6 +128,7 @@ _HOME_PATTERNS = [
 PATTERNS: dict[str, list[list[dict]]] = {
     **{f"now:{label}": patterns for label, patterns in _NOW_PATTERNS.items()},
     "group": _GROUP_PATTERNS,
+    "adults": [[{"LEMMA": {"IN": ADULT_OUTINGS}}]],
     "media": _MEDIA_PATTERNS,
     "home street": _HOME_PATTERNS,
 }
@@ -120,8 +143,14 @@ class Mention:
 
 
 def students_now(matches: dict[str, list[Span]], sentence_of: list[int]) -> list[Mention]:
-    """A "now" phrase in a sentence that also names a group of students (or "we")."""
-    group_sents = {sentence_of[s.start] for s in matches.get("group", [])}
+    """A "now" phrase in a sentence that also names a group of students (or "we", unless the
+    sentence says the company is adults)."""
+    adult_sents = {sentence_of[s.start] for s in matches.get("adults", [])}
+    group_sents = {
+        sentence_of[s.start]
+        for s in matches.get("group", [])
+        if s.text.lower() not in WE or sentence_of[s.start] not in adult_sents
+    }
     now = [s for label, spans in matches.items() if label.startswith("now:") for s in spans]
     return [
         Mention(span.label_, span.start_char, span.end_char, span.start)

@@ -70,6 +70,7 @@ FOUND = [
     ('Overheard at lunch. Kenji:"Is glue a food?"', ["Kenji"]),
     ("Congrats Anika, our new class president!", ["Anika"]),
     ("Everyone calls him Tiny because he is the tallest.", ["Tiny"]),
+    ("Proud mama of Jake!", ["Jake"]),
 ]
 
 

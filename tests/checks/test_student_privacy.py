@@ -147,6 +147,15 @@ POSITIVES = [
     # PRIV006: where a group of students is right now
     ("We're at the zoo with my 2nd graders until 2:30!", {("PRIV006", " until 2:30")}),
     ("The kids are at Lincoln Park right now, come say hi!", {("PRIV006", " right now")}),
+    (
+        "My 5th period is at the aquarium until 1:45, then back to school by 2:15.",
+        {("PRIV006", " until 1:45")},
+    ),
+    # PRIV004: foster care in the words a teacher uses
+    (
+        "Her grandma is fostering her now, so notes go home to grandma.",
+        {("PRIV004", "Her grandma is fostering her now, so notes go home to grandma.")},
+    ),
     # PRIV007: photos and video of students
     ("Pics from our field trip with my 4th graders!", {("PRIV007", "Pics")}),
 ]
@@ -197,6 +206,9 @@ BENIGN = [
     # the teacher's own children and candidates for office are not students
     "Took my own kids to the pumpkin patch this weekend. Jack picked the biggest one!",
     "Told my 5th graders to remind their parents to vote for Jensen for school board.",
+    "Can't believe my baby is graduating high school. Proud mama of Jake!",
+    # "we" at a teachers' rally are adults
+    "We're at the state capitol until 3 for the teacher rally, come join us!",
     # students' own photos are theirs to share
     "Can't wait to see your summer pics, 3rd period!",
     # counts and times are not addresses or phone numbers
