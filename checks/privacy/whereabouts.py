@@ -49,6 +49,13 @@ GROUP_OF_MINORS = [
     "sophomore",
     "preschooler",
 ]
+PLACE = [
+    {"LOWER": {"IN": ["at", "in", "to", "from", "on"]}},
+    {"POS": {"IN": ["DET", "ADJ", "PRON"]}, "OP": "{0,3}"},
+    {"POS": {"IN": ["NOUN", "PROPN"]}, "ENT_TYPE": {"NOT_IN": ["DATE", "TIME"]}},
+]
+"""Somewhere a group can be found ("at the zoo", "from the regional spelling bee", "on the
+bus"); not a time ("on Friday", "in the morning")."""
 WE = ("we", "we're", "were")
 _GROUP_PATTERNS = [
     [{"LEMMA": {"IN": GROUP_OF_MINORS}}],
@@ -129,6 +136,7 @@ PATTERNS: dict[str, list[list[dict]]] = {
     **{f"now:{label}": patterns for label, patterns in _NOW_PATTERNS.items()},
     "group": _GROUP_PATTERNS,
     "adults": [[{"LEMMA": {"IN": ADULT_OUTINGS}}]],
+    "place": [PLACE],
     "media": _MEDIA_PATTERNS,
     "home street": _HOME_PATTERNS,
 }
@@ -144,7 +152,9 @@ class Mention:
 
 def students_now(matches: dict[str, list[Span]], sentence_of: list[int]) -> list[Mention]:
     """A "now" phrase in a sentence that also names a group of students (or "we", unless the
-    sentence says the company is adults)."""
+    sentence says the company is adults) and a place ("My 2nd graders are obsessed with sharks
+    right now" says nothing about where they are)."""
+    place_sents = {sentence_of[s.start] for s in matches.get("place", [])}
     adult_sents = {sentence_of[s.start] for s in matches.get("adults", [])}
     group_sents = {
         sentence_of[s.start]
@@ -155,7 +165,7 @@ def students_now(matches: dict[str, list[Span]], sentence_of: list[int]) -> list
     return [
         Mention(span.label_, span.start_char, span.end_char, span.start)
         for span in longest(now)
-        if sentence_of[span.start] in group_sents
+        if sentence_of[span.start] in group_sents & place_sents
     ]
 
 

@@ -151,6 +151,7 @@ POSITIVES = [
         "My 5th period is at the aquarium until 1:45, then back to school by 2:15.",
         {("PRIV006", " until 1:45")},
     ),
+    ("Live from the regional spelling bee with my 4th graders!", {("PRIV006", "Live from ")}),
     # PRIV004: foster care in the words a teacher uses
     (
         "Her grandma is fostering her now, so notes go home to grandma.",
@@ -207,6 +208,8 @@ BENIGN = [
     "Took my own kids to the pumpkin patch this weekend. Jack picked the biggest one!",
     "Told my 5th graders to remind their parents to vote for Jensen for school board.",
     "Can't believe my baby is graduating high school. Proud mama of Jake!",
+    # "right now" that says nothing about where the class is
+    "My 2nd graders are obsessed with sharks right now. Send shark books!",
     # "we" at a teachers' rally are adults
     "We're at the state capitol until 3 for the teacher rally, come join us!",
     # students' own photos are theirs to share
