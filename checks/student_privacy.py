@@ -20,7 +20,13 @@ from checks.policy import Policy
 from checks.privacy import cues, records, whereabouts
 from checks.privacy import rules as R
 from checks.privacy.cues import STUDENT_NOUNS
-from checks.privacy.fixes import name_fix, record_rewrite, removal_fix, widen_for_removal
+from checks.privacy.fixes import (
+    contact_removal,
+    name_fix,
+    record_rewrite,
+    removal_fix,
+    widen_for_removal,
+)
 from checks.privacy.names import NameFinder, NameSpan
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
@@ -225,6 +231,14 @@ class _DraftReview:
             start, end, replacement, title = record_rewrite(
                 self.doc, record.token_start, record.token_end
             )
+            fix: Fix | None = Fix(title=title, replacement=replacement)
+            if not replacement and _nothing_left(self.text, start, end):
+                # no removal to offer: point at the detail itself, and the name beside it keeps
+                # its own finding and fix
+                detail = self.doc[record.token_start : record.token_end]
+                while len(detail) > 1 and detail[-1].pos_ == "ADP":
+                    detail = detail[:-1]
+                start, end, fix = detail.start_char, detail.end_char, None
             if (start, end) in rewritten:
                 continue
             rewritten.add((start, end))
@@ -235,7 +249,7 @@ class _DraftReview:
                     end,
                     1.0,
                     f"This shares a student's private record ({RECORD_WORDS[record.category]}).",
-                    Fix(title=title, replacement=replacement),
+                    fix,
                 )
             )
         return found
@@ -258,10 +272,7 @@ class _DraftReview:
                     1.0,
                     f"This shares a student's or family's {CONTACT_WORDS[kind]}.",
                     None,
-                    removal=(
-                        *widen_for_removal(self.text, start, end),
-                        "Remove the contact detail",
-                    ),
+                    removal=(*contact_removal(self.text, start, end), "Remove the contact detail"),
                 )
             )
         return found

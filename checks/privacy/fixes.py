@@ -14,6 +14,9 @@ from checks.types import Fix
 
 DID_WELL_VERBS = frozenset({"pass", "ace", "crush", "nail", "finish", "complete", "retake"})
 NOUN_LEFT = frozenset({"poss", "det", "amod", "compound", "nummod"})
+ABOUT = frozenset({"about", "regarding", "over"})
+"""Prepositions whose phrase can go alone ("called me about his IEP again" -> "called me
+again"); after others the verb needs it ("going through a divorce", "struggling with ADHD")."""
 
 _ENGINE = AnonymizerEngine()
 
@@ -53,6 +56,21 @@ def widen_for_removal(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+CONTACT_LEAD_INS = ("at", "on", "to", ":")
+
+
+def contact_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """The contact detail with the word that leads into it: "email her dad at x@y.org." becomes
+    "email her dad.", not "email her dad at."."""
+    before = text[:start].rstrip()
+    for lead in CONTACT_LEAD_INS:
+        rest = before[: -len(lead)]
+        if before.endswith(lead) and (lead == ":" or rest.endswith(" ")):
+            start = len(rest)
+            break
+    return widen_for_removal(text, start, end)
+
+
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?\n"
@@ -73,7 +91,13 @@ def record_rewrite(doc: Doc, token_start: int, token_end: int) -> tuple[int, int
     if root.dep_ == "dobj" and head.tag_ == "VBD" and head.lemma_ in DID_WELL_VERBS:
         return head.idx, phrase.end_char, "did great", "Say they did great, without the detail"
     verb = head.head
-    if root.dep_ == "pobj" and head.i == left - 1 and verb.pos_ == "VERB" and verb.lemma_ != "be":
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in ABOUT
+        and head.i == left - 1
+        and verb.pos_ == "VERB"
+        and verb.lemma_ != "be"
+    ):
         start, end = widen_for_removal(doc.text, head.idx, phrase.end_char)
         return start, end, "", "Leave the private detail out"
     sentence = phrase.sent

@@ -80,54 +80,54 @@ POSITIVES = [
         "My student Sofia was suspended for fighting.",
         {
             ("PRIV002", "Sofia"),
-            ("PRIV004", "My student Sofia was suspended for fighting."),
+            ("PRIV004", "suspended"),
         },
     ),
     (
         "Jayden got a D on the algebra test again, he needs to study.",
-        {("PRIV004", "Jayden got a D on the algebra test again, he needs to study.")},
+        {("PRIV004", "got a D")},
     ),
     (
         "One of my kids has ADHD and is on Ritalin.",
-        {("PRIV004", "One of my kids has ADHD and is on Ritalin.")},
+        {("PRIV004", "ADHD"), ("PRIV004", "Ritalin")},
     ),
     (
         "Her parents are divorcing and she is in foster care now.",
-        {("PRIV004", "Her parents are divorcing and she is in foster care now.")},
+        {("PRIV004", "divorcing"), ("PRIV004", "foster care")},
     ),
     ("Marcus's mom called me about his IEP again.", {("PRIV004", " about his IEP")}),
     (
         "Jake Smith failed the spelling test again.",
-        {("PRIV001", "Jake Smith"), ("PRIV004", "Jake Smith failed the spelling test again.")},
+        {("PRIV001", "Jake Smith"), ("PRIV004", "failed the spelling test")},
     ),
     (
         "She is pregnant and still comes to class every day.",
-        {("PRIV004", "She is pregnant and still comes to class every day.")},
+        {("PRIV004", "pregnant")},
     ),
     (
         "My student Xiomara just got her green card!",
         {
             ("PRIV002", "Xiomara"),
-            ("PRIV004", "My student Xiomara just got her green card!"),
+            ("PRIV004", "green card"),
         },
     ),
     (
         "He is undocumented and scared to come to school.",
-        {("PRIV004", "He is undocumented and scared to come to school.")},
+        {("PRIV004", "undocumented")},
     ),
     # PRIV005: a student's or family's contact details
-    ("Call his mom at 555-0134 if you found his jacket.", {("PRIV005", " 555-0134")}),
+    ("Call his mom at 555-0134 if you found his jacket.", {("PRIV005", " at 555-0134")}),
     (
         "Call his mom at 503-201-3344 if you found his jacket.",
-        {("PRIV005", " 503-201-3344")},
+        {("PRIV005", " at 503-201-3344")},
     ),
     (
         "If anyone finds her backpack, email her dad at rgarcia77@gmail.com.",
-        {("PRIV005", " rgarcia77@gmail.com")},
+        {("PRIV005", " at rgarcia77@gmail.com")},
     ),
     (
         "He lives on Maple Street, so he walks past the school.",
-        {("PRIV005", " Maple Street")},
+        {("PRIV005", " on Maple Street")},
     ),
     # names from many languages, not only the census lists
     (
@@ -138,11 +138,11 @@ POSITIVES = [
     # PRIV004: a test score and attendance tied to a student
     (
         "Emily G. scored a 1250 on the SAT practice test, so proud!",
-        {("PRIV004", "Emily G. scored a 1250 on the SAT practice test, so proud!")},
+        {("PRIV004", "scored a 1250")},
     ),
     (
         "Jayden missed the bus again and his attendance is slipping.",
-        {("PRIV004", "Jayden missed the bus again and his attendance is slipping.")},
+        {("PRIV004", "his attendance")},
     ),
     # PRIV006: where a group of students is right now
     ("We're at the zoo with my 2nd graders until 2:30!", {("PRIV006", " until 2:30")}),
@@ -155,7 +155,7 @@ POSITIVES = [
     # PRIV004: foster care in the words a teacher uses
     (
         "Her grandma is fostering her now, so notes go home to grandma.",
-        {("PRIV004", "Her grandma is fostering her now, so notes go home to grandma.")},
+        {("PRIV004", "fostering her")},
     ),
     # PRIV007: photos and video of students
     ("Pics from our field trip with my 4th graders!", {("PRIV007", "Pics")}),
@@ -261,6 +261,10 @@ RECORD_FIXES = [
     ("Jaylen aced his retake today!", "Jaylen did great today!"),
     ("Marcus's mom called me about his IEP again.", "Marcus's mom called me again."),
     (
+        "Carter is a joy. His parents are going through a divorce, so be gentle with him.",
+        "Carter is a joy.",
+    ),
+    (
         "Great week in room 12. My student Sofia was suspended for fighting. Go Wildcats!",
         "Great week in room 12. Go Wildcats!",
     ),
@@ -293,6 +297,21 @@ def test_no_removal_is_offered_when_it_would_delete_the_whole_post(privacy, mode
     [record] = [f for f in run(privacy, models, text) if f.code == "PRIV004"]
     assert record.fix is None
     assert "private record" in record.message
+    assert text[record.start : record.end] == "failed the spelling test"
+
+
+def test_a_record_in_a_one_sentence_post_leaves_the_name_its_own_fix(pipeline, default_policy):
+    text = "Please pray for Carter, one of my 2nd graders, his parents are going through a divorce."
+    report = pipeline.run(Draft(text, Context(account="personal")), default_policy)
+    found = {(r.finding.code, text[r.finding.start : r.finding.end]) for r in report.findings}
+    assert found == {("PRIV002", "Carter"), ("PRIV004", "divorce")}
+
+
+def test_a_contact_detail_goes_with_the_word_that_leads_into_it(privacy, models):
+    text = "If anyone finds Lily's backpack, email her dad at rgarcia77@gmail.com. Thanks!"
+    [contact] = [f for f in run(privacy, models, text) if f.code == "PRIV005"]
+    fixed = text[: contact.start] + contact.fix.replacement + text[contact.end :]
+    assert fixed == "If anyone finds Lily's backpack, email her dad. Thanks!"
 
 
 def test_location_fix_drops_the_time(privacy, models):
