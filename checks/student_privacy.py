@@ -8,6 +8,7 @@ are in `checks/privacy/rules.py`; each kind of evidence has its own module in `c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -23,6 +24,7 @@ from checks.privacy.cues import STUDENT_NOUNS
 from checks.privacy.fixes import (
     contact_removal,
     name_fix,
+    names_fix,
     record_rewrite,
     removal_fix,
     widen_for_removal,
@@ -42,6 +44,8 @@ BOTH_SOURCES_SCORE = 1.0
 ONE_SOURCE_SCORE = 0.75
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 LIST_JOINERS = frozenset({",", "and", "&", "or", "+"})
+BETWEEN_LISTED_NAMES = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)", re.IGNORECASE)
+"""What separates names in a list: ", ", " and ", ", and ", " & "."""
 IDENTIFYING = frozenset({"PRIV001", "PRIV002", "PRIV003", "PRIV004", "PRIV005", "PRIV006"})
 RECORD_WORDS = {
     "grade": "a grade or score",
@@ -169,6 +173,7 @@ class _DraftReview:
             else:
                 continue
             found.append(self._name_finding(R.FIRST_NAME, name, what))
+        found = self._lists_as_one(found)
         for handle in whereabouts.handles(self.doc):
             if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
                 found.append(
@@ -182,6 +187,36 @@ class _DraftReview:
                     )
                 )
         return found
+
+    def _lists_as_one(self, found: list[Finding]) -> list[Finding]:
+        """Names listed together ("Aiden, Mia and Noah Thompson") are one finding whose fix reads
+        "three of my students", not three that read "one of my students, one of my students and
+        one of my students"."""
+        lists: list[list[Finding]] = []
+        for finding in sorted(found, key=lambda f: f.start):
+            last = lists[-1][-1] if lists else None
+            if last and BETWEEN_LISTED_NAMES.fullmatch(self.text[last.end : finding.start]):
+                lists[-1].append(finding)
+            else:
+                lists.append([finding])
+        merged = []
+        for names in lists:
+            if len(names) == 1:
+                merged.append(names[0])
+                continue
+            full = any(n.code == R.FULL_NAME.code for n in names)
+            start, end = names[0].start, names[-1].end
+            merged.append(
+                self._finding(
+                    R.FULL_NAME if full else R.FIRST_NAME,
+                    start,
+                    end,
+                    max(n.score for n in names),
+                    f"This names {len(names)} of your students.",
+                    names_fix(self.text, start, end, len(names)),
+                )
+            )
+        return merged
 
     def _name_finding(self, rule: Rule, name: NameSpan, what: str) -> Finding:
         start, end = name.start, _with_possessive(self.text, name.end)

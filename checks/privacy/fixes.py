@@ -42,6 +42,22 @@ def name_fix(text: str, start: int, end: int) -> Fix:
     return Fix(title="Leave the name out", replacement=_replace(span_text, wording))
 
 
+COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def names_fix(text: str, start: int, end: int, count: int) -> Fix:
+    """ "Aiden, Mia and Noah Thompson" -> "three of my students"; "Aiden and Mia's" -> "two of my
+    students'"."""
+    span_text = text[start:end]
+    number = COUNT_WORDS[count - 2] if 2 <= count <= 10 else str(count)
+    wording = f"{number} of my students"
+    if span_text.endswith(("'s", "\u2019s")):
+        wording += "'"
+    if _starts_sentence(text, start):
+        wording = wording[0].upper() + wording[1:]
+    return Fix(title="Leave the names out", replacement=_replace(span_text, wording))
+
+
 def removal_fix(title: str) -> Fix:
     """Remove the detail; the finding's span includes one neighbouring space when there is one."""
     return Fix(title=title, replacement="")

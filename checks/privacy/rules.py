@@ -15,7 +15,9 @@ FULL_NAME = Rule(
     what=(
         "A person's first and last name (also in ALL CAPS, with a possessive, or in a list), "
         'unless it is your own name, a staff member with a title ("Mr. Lopez", "Principal '
-        "Hayes\"), a well-known person, your own family, or a name on the district's allow-list."
+        "Hayes\"), a well-known person, your own family, or a name on the district's allow-list. "
+        'Names listed together ("Aiden, Mia and Noah Thompson") are one finding, fixed as '
+        '"three of my students".'
     ),
     why=(
         "A parent would ask why their child's full name is on your feed for anyone to search. "

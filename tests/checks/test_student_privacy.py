@@ -47,7 +47,7 @@ POSITIVES = [
     ),
     (
         "Aiden, Mia and Noah Thompson led the robotics demo today.",
-        {("PRIV001", "Noah Thompson"), ("PRIV002", "Aiden"), ("PRIV002", "Mia")},
+        {("PRIV001", "Aiden, Mia and Noah Thompson")},
     ),
     # PRIV002: first names, initials and handles next to a student cue
     (
@@ -132,7 +132,7 @@ POSITIVES = [
     # names from many languages, not only the census lists
     (
         "Shout out to Bergljót Arnardóttir and Nhiên Trần for the science fair win!",
-        {("PRIV001", "Bergljót Arnardóttir"), ("PRIV001", "Nhiên Trần")},
+        {("PRIV001", "Bergljót Arnardóttir and Nhiên Trần")},
     ),
     ("So proud of my student Abiodun for finishing the marathon!", {("PRIV002", "Abiodun")}),
     # PRIV004: a test score and attendance tied to a student
@@ -244,6 +244,25 @@ def test_every_mention_of_a_named_student_gets_its_own_fix(privacy, models):
     assert (
         fixed == "One of my students read his poem at the assembly. So proud of one of my students!"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "Aiden, Mia and Noah Thompson rocked their science fair projects today.",
+            "Three of my students rocked their science fair projects today.",
+        ),
+        (
+            "So proud of Marcus Delgado and Priya Shah's poster!",
+            "So proud of two of my students' poster!",
+        ),
+    ],
+)
+def test_names_listed_together_get_one_fix_that_counts_them(privacy, models, text, fixed):
+    [finding] = run(privacy, models, text)
+    assert finding.code == "PRIV001"
+    assert text[: finding.start] + finding.fix.replacement + text[finding.end :] == fixed
 
 
 def test_possessive_and_sentence_start_fixes_read_naturally(privacy, models):
