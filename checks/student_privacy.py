@@ -157,7 +157,7 @@ class _DraftReview:
         full = [n for n in self.people if n.is_full]
         found = [self._name_finding(R.FULL_NAME, n, "This names a student in full.") for n in full]
         if self._first_names_allowed():
-            return found
+            return self._lists_as_one(found)
         lone = [n for n in self.people if not n.is_full]
         tied = [
             n

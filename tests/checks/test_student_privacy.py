@@ -377,6 +377,9 @@ def test_full_names_are_flagged_even_with_a_media_release(privacy, models):
     released = Policy(classroom_first_names_with_release=True)
     found = run(privacy, models, text, Context(account="classroom"), released)
     assert spans(found, text) == {("PRIV001", "Marcus Delgado")}
+    text = "Congrats to Marcus Delgado and Priya Shah on the win!"
+    found = run(privacy, models, text, Context(account="classroom"), released)
+    assert spans(found, text) == {("PRIV001", "Marcus Delgado and Priya Shah")}
 
 
 def test_the_teachers_own_name_is_never_flagged(privacy, models):
