@@ -29,7 +29,7 @@ from checks.privacy.fixes import (
     removal_fix,
     widen_for_removal,
 )
-from checks.privacy.names import NameFinder, NameSpan
+from checks.privacy.names import SIBLINGS, NameFinder, NameSpan
 from checks.roster import Roster, normalise_name
 from checks.rule import Rule
 from checks.semantic import embed_batch, token_vectors
@@ -174,6 +174,19 @@ class _DraftReview:
                 continue
             found.append(self._name_finding(R.FIRST_NAME, name, what))
         found = self._lists_as_one(found)
+        for start, end, token in self.check.names.hashtag_names(self.doc):
+            if self._cued(token) and not self._allowed(start, end):
+                start, end = widen_for_removal(self.text, start, end)
+                found.append(
+                    self._finding(
+                        R.FIRST_NAME,
+                        start,
+                        end,
+                        1.0,
+                        "This hashtag names one of your students.",
+                        removal_fix("Leave the hashtag out"),
+                    )
+                )
         for handle in whereabouts.handles(self.doc):
             if self._cued(handle.token_start) and not self._allowed(handle.start, handle.end):
                 found.append(
@@ -221,7 +234,16 @@ class _DraftReview:
     def _name_finding(self, rule: Rule, name: NameSpan, what: str) -> Finding:
         start, end = name.start, _with_possessive(self.text, name.end)
         score = BOTH_SOURCES_SCORE if len(name.sources) > 1 else ONE_SOURCE_SCORE
+        if self._family_name_of_siblings(name):
+            # "The Hernandez twins" -> "The twins"
+            start, end = widen_for_removal(self.text, start, end)
+            return self._finding(rule, start, end, score, what, removal_fix("Leave the name out"))
         return self._finding(rule, start, end, score, what, name_fix(self.text, start, end))
+
+    def _family_name_of_siblings(self, name: NameSpan) -> bool:
+        before = self.doc[name.token_start - 1].lower_ if name.token_start > 0 else ""
+        after = self.doc[name.token_end].lower_ if name.token_end < len(self.doc) else ""
+        return before == "the" and after in SIBLINGS
 
     def _roster(self, roster: Roster | None) -> list[Finding]:
         if roster is None:

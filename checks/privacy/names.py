@@ -748,11 +748,29 @@ class NameFinder:
             and token.lower_ not in self.lists.first
         )
 
+    def hashtag_names(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Hashtags with a first name among their capitalised words ("#MiaStrong",
+        "#PrayForLiam"), as (start, end, token index); not "#BookWeek" or "#TeamGrace" (a word
+        as much as a name)."""
+        found = []
+        for token in doc[:-1]:
+            tag = doc[token.i + 1]
+            if token.text != "#" or token.whitespace_:
+                continue
+            parts = [w.lower() for w in _CAMEL_WORDS.findall(tag.text)]
+            if len(parts) > 1 and any(
+                w in self.lists.first and w not in self.vocab.english | AMBIGUOUS_FIRST_NAMES
+                for w in parts
+            ):
+                found.append((token.idx, tag.idx + len(tag.text), token.i))
+        return found
+
     def _after_name_cues(self, doc: Doc) -> list[int]:
         """Words that can only be names: a capitalised word right after a title ("ms. Kuyra",
         "Dr. Holst") or a person word ("my kid Mali", "my student Sofia"), a word that could be
         a name after a greeting ("Congrats Mia!", "Hi Christin,"), or any word after "my name
-        is", "we call him", "named"."""
+        is", "we call him", "named", or a family name before "twins", "sisters"... ("the
+        Hernandez twins")."""
         found = []
         lower = [t.lower_ for t in doc]
         for token in doc[1:]:
@@ -767,6 +785,10 @@ class NameFinder:
                 found.append(i)
                 continue
             if previous in GREETINGS and self._name_shaped(token):
+                found.append(i)
+                continue
+            following = lower[i + 1] if i + 1 < len(doc) else ""
+            if previous == "the" and following in SIBLINGS and token.text[:1].isupper():
                 found.append(i)
                 continue
             words = tuple(lower[max(i - 3, 0) : i])
@@ -851,10 +873,23 @@ class NameFinder:
         )
 
 
+_CAMEL_WORDS = re.compile(r"[A-Z][a-z]+")
+SIBLINGS = frozenset(
+    {"twins", "triplets", "sisters", "brothers", "siblings", "boys", "girls", "kids"}
+)
+NUMBER_WORDS = frozenset({"#", "number", "no", "no.", "jersey"})
+"""Words before a number that make it a player's number, not a house number ("#23 Jayden")."""
+
+
 def _in_address(doc: Doc, start: int, end: int) -> bool:
     """Capitalised words after a house number, or across a line break, are an address."""
     previous = doc[start - 1] if start > 0 else None
-    return (previous is not None and previous.like_num) or "\n" in doc[start:end].text
+    house_number = (
+        previous is not None
+        and previous.like_num
+        and (start < 2 or doc[start - 2].lower_ not in NUMBER_WORDS)
+    )
+    return house_number or "\n" in doc[start:end].text
 
 
 def _same_roles(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:

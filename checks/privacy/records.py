@@ -161,6 +161,11 @@ _CATEGORY_PATTERNS: dict[str, list[list[dict]]] = {
                         "aspergers",
                         "cancer",
                         "leukemia",
+                        "chemo",
+                        "chemotherapy",
+                        "seizure",
+                        "seizures",
+                        "concussion",
                     ]
                 }
             }

@@ -135,6 +135,20 @@ POSITIVES = [
         {("PRIV001", "Bergljót Arnardóttir and Nhiên Trần")},
     ),
     ("So proud of my student Abiodun for finishing the marathon!", {("PRIV002", "Abiodun")}),
+    # a player's number is no house number; a family name before "twins"; a name in a hashtag
+    ("Jersey #23 Jayden hit the game-winner for our JV squad!", {("PRIV002", "Jayden")}),
+    (
+        "The Hernandez twins in my homeroom finally got their glasses!",
+        {("PRIV002", " Hernandez")},
+    ),
+    (
+        "#MiaStrong 💛 our whole 3rd grade is wearing yellow for her today.",
+        {("PRIV002", "#MiaStrong ")},
+    ),
+    (
+        "Please keep our 5th grader Emma in your thoughts; she starts chemo Monday.",
+        {("PRIV002", "Emma"), ("PRIV004", "chemo")},
+    ),
     # PRIV004: a test score and attendance tied to a student
     (
         "Emily G. scored a 1250 on the SAT practice test, so proud!",
@@ -208,6 +222,8 @@ BENIGN = [
     "Took my own kids to the pumpkin patch this weekend. Jack picked the biggest one!",
     "Told my 5th graders to remind their parents to vote for Jensen for school board.",
     "Can't believe my baby is graduating high school. Proud mama of Jake!",
+    # hashtags whose words are words, not names
+    "My 4th graders loved #BookWeek and #TeamGrace shirts!",
     # "right now" that says nothing about where the class is
     "My 2nd graders are obsessed with sharks right now. Send shark books!",
     # "we" at a teachers' rally are adults
