@@ -146,6 +146,35 @@ def test_a_personal_political_opinion_is_at_most_a_suggestion(
     assert "Views are my own" in found[0].finding.fix.replacement
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor read to my 2nd graders today, they loved it!",
+        "Our student council president gave a great speech at the assembly.",
+        "My students wrote letters to the governor about recycling.",
+        "We learned how Congress passes a law today.",
+    ],
+)
+def test_naming_an_official_is_civics_not_an_opinion(
+    pipeline: Pipeline, default_policy: Policy, text: str
+) -> None:
+    assert "PARENT011" not in {f.finding.code for f in findings(pipeline, default_policy, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's new plan is a disaster for our kids.",
+        "I support the mayor's reelection, she has done a lot for schools.",
+    ],
+)
+def test_a_verdict_on_an_official_gets_the_views_are_my_own_suggestion(
+    pipeline: Pipeline, default_policy: Policy, text: str
+) -> None:
+    found = findings(pipeline, default_policy, text)
+    assert ("PARENT011", "suggestion") in [(f.finding.code, f.level) for f in found]
+
+
 def test_a_political_opinion_with_a_disclaimer_passes_clean(
     pipeline: Pipeline, default_policy: Policy
 ) -> None:
