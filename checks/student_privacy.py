@@ -24,7 +24,6 @@ from checks.privacy.cues import STUDENT_NOUNS
 from checks.privacy.fixes import (
     contact_removal,
     name_fix,
-    names_fix,
     record_rewrite,
     removal_fix,
     widen_for_removal,
@@ -176,7 +175,6 @@ class _DraftReview:
         found = self._lists_as_one(found)
         for start, end, token in self.check.names.hashtag_names(self.doc):
             if self._cued(token) and not self._allowed(start, end):
-                start, end = widen_for_removal(self.text, start, end)
                 found.append(
                     self._finding(
                         R.FIRST_NAME,
@@ -184,7 +182,11 @@ class _DraftReview:
                         end,
                         1.0,
                         "This hashtag names one of your students.",
-                        removal_fix("Leave the hashtag out"),
+                        None,
+                        removal=(
+                            *widen_for_removal(self.text, start, end),
+                            "Leave the hashtag out",
+                        ),
                     )
                 )
         for handle in whereabouts.handles(self.doc):
@@ -226,7 +228,7 @@ class _DraftReview:
                     end,
                     max(n.score for n in names),
                     f"This names {len(names)} of your students.",
-                    names_fix(self.text, start, end, len(names)),
+                    name_fix(self.text, start, end, len(names)),
                 )
             )
         return merged
@@ -236,8 +238,8 @@ class _DraftReview:
         score = BOTH_SOURCES_SCORE if len(name.sources) > 1 else ONE_SOURCE_SCORE
         if self._family_name_of_siblings(name):
             # "The Hernandez twins" -> "The twins"
-            start, end = widen_for_removal(self.text, start, end)
-            return self._finding(rule, start, end, score, what, removal_fix("Leave the name out"))
+            removal = (*widen_for_removal(self.text, start, end), "Leave the name out")
+            return self._finding(rule, start, end, score, what, None, removal=removal)
         return self._finding(rule, start, end, score, what, name_fix(self.text, start, end))
 
     def _family_name_of_siblings(self, name: NameSpan) -> bool:

@@ -31,31 +31,24 @@ def _replace(span_text: str, new_value: str) -> str:
     return result.text
 
 
-def name_fix(text: str, start: int, end: int) -> Fix:
-    """ "Marcus Delgado" -> "one of my students"; "Marcus's" -> "my student's"; capitalised at the
-    start of a sentence."""
+COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def name_fix(text: str, start: int, end: int, count: int = 1) -> Fix:
+    """ "Marcus Delgado" -> "one of my students"; "Marcus's" -> "my student's"; `count` names
+    listed together, "Aiden, Mia and Noah Thompson" -> "three of my students" ("Aiden and Mia's"
+    -> "two of my students'"); capitalised at the start of a sentence."""
     span_text = text[start:end]
     possessive = span_text.endswith(("'s", "\u2019s"))
-    wording = "my student's" if possessive else "one of my students"
+    if count == 1:
+        wording = "my student's" if possessive else "one of my students"
+    else:
+        number = COUNT_WORDS[count - 1] if count <= len(COUNT_WORDS) else str(count)
+        wording = f"{number} of my students" + ("'" if possessive else "")
     if _starts_sentence(text, start):
         wording = wording[0].upper() + wording[1:]
-    return Fix(title="Leave the name out", replacement=_replace(span_text, wording))
-
-
-COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def names_fix(text: str, start: int, end: int, count: int) -> Fix:
-    """ "Aiden, Mia and Noah Thompson" -> "three of my students"; "Aiden and Mia's" -> "two of my
-    students'"."""
-    span_text = text[start:end]
-    number = COUNT_WORDS[count - 2] if 2 <= count <= 10 else str(count)
-    wording = f"{number} of my students"
-    if span_text.endswith(("'s", "\u2019s")):
-        wording += "'"
-    if _starts_sentence(text, start):
-        wording = wording[0].upper() + wording[1:]
-    return Fix(title="Leave the names out", replacement=_replace(span_text, wording))
+    title = "Leave the name out" if count == 1 else "Leave the names out"
+    return Fix(title=title, replacement=_replace(span_text, wording))
 
 
 def removal_fix(title: str) -> Fix:
