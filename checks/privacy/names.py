@@ -121,7 +121,10 @@ PET_WORDS = frozenset(
 """Words that, right after a name ("Nugget, our class hamster") or just before it ("a bearded
 dragon named Spike"), say it is an animal's."""
 
-FAMILY_WORDS = frozenset(
+PARENT_WORDS = frozenset(
+    {"mom", "mum", "mama", "momma", "mommy", "dad", "daddy", "papa", "mother", "father"}
+)
+FAMILY_WORDS = PARENT_WORDS | frozenset(
     [
         "daughter",
         "son",
@@ -133,16 +136,6 @@ FAMILY_WORDS = frozenset(
         "wife",
         "brother",
         "sister",
-        "mom",
-        "mum",
-        "mama",
-        "momma",
-        "mommy",
-        "dad",
-        "daddy",
-        "papa",
-        "mother",
-        "father",
         "cousin",
         "grandma",
         "grandpa",
@@ -496,9 +489,6 @@ def name_lists() -> NameLists:
     return NameLists(first=frozenset(first) - STOP_WORDS, last=frozenset(last) - STOP_WORDS)
 
 
-PARENT_WORDS = frozenset(
-    {"mom", "mum", "mama", "momma", "mommy", "dad", "daddy", "papa", "mother", "father"}
-)
 PERSON_WORDS = FAMILY_WORDS - {"baby", "partner"} | {"student", "kid", "friend", "boy", "girl"}
 NAME_CUES = (
     ("my", "name", "is"),
