@@ -26,8 +26,8 @@ What is measured, honestly:
   second WNUT-17 line leaves out, on both sides, the spans right after a detached "@" ("@
   NicholasPegg"): the test split labels 132 of its 464 such user mentions as people and the
   other 332 as nothing (the train split labels 6 of its 1,950 "@user" handles as people), so
-  that line shows how much of the gap is the detector's and how much is those labels'. The first line is the one the
-  target is read on.
+  that line shows how much of the gap is the detector's and how much is those labels'. The
+  first line is the one the target is read on.
 - What was used for what: the person-name classifier (`checks/privacy/train_names.py`) is trained
   on WNUT-17 train and dev and, for the contextual classifier, on 5,000 teacher sentences written
   for this project and filled with Faker's names from 34 locales (`checks/privacy/name_augment.py`).
